@@ -1,0 +1,190 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// cli runs ally in-process and returns its exit code and output.
+func cli(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = run(args, strings.NewReader(stdin), &out, &errOut, environment{})
+	return code, out.String(), errOut.String()
+}
+
+// writeFiles creates files under a temporary directory and returns it.
+func writeFiles(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+const userRules = `rules:
+  - id: acme.rockstar
+    category: job-post.jargon
+    severity: error
+    message: Drop “{match}”.
+    why: It is vague.
+    terms: [rockstar]
+    suggest: [skilled engineer]
+    examples:
+      flag: [We want a rockstar.]
+      pass: [We want a skilled engineer.]
+`
+
+func TestLintExitCodes(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"rules.yaml":        userRules,
+		"clean.md":          "# Hello\n\nWe hire skilled engineers.\n",
+		"bad.md":            "We want a rockstar.\n",
+		"docs/sub/deep.txt": "Another rockstar here.\n",
+		"docs/.hidden/x.md": "rockstar\n",
+		"docs/skip.rst":     "rockstar\n",
+		"binary.txt":        "rock\x00star",
+	})
+	r := filepath.Join(dir, "rules.yaml")
+	tests := []struct {
+		name     string
+		args     []string
+		stdin    string
+		code     int
+		inOut    []string
+		notInOut []string
+		inErr    []string
+	}{
+		{"clean", []string{"lint", "--no-default-rules", "--rules", r, dir + "/clean.md"}, "", 0, []string{"No problems found in 1 file."}, nil, nil},
+		{"finding fails", []string{"lint", "--no-default-rules", "--rules", r, dir + "/bad.md"}, "", 1, []string{"bad.md:1:11: error: Drop “rockstar”. [acme.rockstar]", "try: skilled engineer"}, nil, nil},
+		{"fail-on none", []string{"lint", "--no-default-rules", "--rules", r, "--fail-on", "none", dir + "/bad.md"}, "", 0, []string{"acme.rockstar"}, nil, nil},
+		{"flags after paths", []string{"lint", dir + "/bad.md", "--no-default-rules", "--rules", r, "--fail-on=none"}, "", 0, []string{"acme.rockstar"}, nil, nil},
+		{"directory walk", []string{"lint", "--no-default-rules", "--rules", r, dir + "/docs"}, "", 1, []string{"sub/deep.txt:1:9"}, []string{".hidden", "skip.rst"}, nil},
+		{"missing file, others linted", []string{"lint", "--no-default-rules", "--rules", r, dir + "/nope.md", dir + "/bad.md"}, "", 2, []string{"acme.rockstar"}, nil, []string{"nope.md: stat: no such file or directory"}},
+		{"binary skipped with a note", []string{"lint", "--no-default-rules", "--rules", r, dir + "/binary.txt", dir + "/clean.md"}, "", 0, []string{"in 1 file"}, nil, []string{"binary.txt: binary file"}},
+		{"stdin", []string{"lint", "--no-default-rules", "--rules", r, "-"}, "a rockstar\n", 1, []string{"<stdin>:1:3"}, nil, nil},
+		{"stdin named", []string{"lint", "--no-default-rules", "--rules", r, "--stdin-filename", "post.md", "--format", "json", "-"}, "`rockstar` and rockstar", 1, []string{`"path": "post.md"`, `"format": "markdown"`, `"column": 16`}, nil, nil},
+		{"unknown flag", []string{"lint", "--colour", dir}, "", 2, nil, nil, []string{"flag provided but not defined: -colour"}},
+		{"no paths", []string{"lint"}, "", 2, nil, nil, []string{"no files to lint"}},
+		{"bad format", []string{"lint", "--format", "xml", dir}, "", 2, nil, nil, []string{`unknown --format "xml"`}},
+		{"bad fail-on", []string{"lint", "--fail-on", "high", dir}, "", 2, nil, nil, []string{`unknown --fail-on "high"`}},
+		{"bad profile", []string{"lint", "--profile", "resume", dir}, "", 2, nil, nil, []string{`unknown --profile "resume"`}},
+		{"unknown selector", []string{"lint", "--no-default-rules", "--rules", r, "--only", "gender.*", dir}, "", 2, nil, nil, []string{`no rule id or category matches "gender.*"`}},
+		{"disable all", []string{"lint", "--no-default-rules", "--rules", r, "--disable", "job-post", dir}, "", 2, nil, nil, []string{"leave no rules"}},
+		{"only selects", []string{"lint", "--no-default-rules", "--rules", r, "--only", "job-post.*", dir + "/bad.md"}, "", 1, []string{"acme.rockstar"}, nil, nil},
+		{"missing rules file", []string{"lint", "--rules", dir + "/none.yaml", dir}, "", 2, nil, nil, []string{"read rules: open"}},
+		{"no rules at all", []string{"lint", "--no-default-rules", dir}, "", 2, nil, nil, []string{"needs at least one --rules FILE"}},
+		{"help", []string{"lint", "--help"}, "", 0, nil, nil, []string{"Usage: ally lint", "Examples:", "-fail-on"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := cli(t, tt.stdin, tt.args...)
+			if code != tt.code {
+				t.Errorf("exit code %d, want %d\nstdout:\n%s\nstderr:\n%s", code, tt.code, out, errOut)
+			}
+			for _, s := range tt.inOut {
+				if !strings.Contains(out, s) {
+					t.Errorf("stdout lacks %q:\n%s", s, out)
+				}
+			}
+			for _, s := range tt.notInOut {
+				if strings.Contains(out, s) {
+					t.Errorf("stdout has %q:\n%s", s, out)
+				}
+			}
+			for _, s := range tt.inErr {
+				if !strings.Contains(errOut, s) {
+					t.Errorf("stderr lacks %q:\n%s", s, errOut)
+				}
+			}
+		})
+	}
+}
+
+func TestLintOutputOrderIsSorted(t *testing.T) {
+	files := map[string]string{"rules.yaml": userRules}
+	for _, n := range []string{"c", "a", "e", "b", "d", "f", "h", "g"} {
+		files[n+".md"] = "rockstar one.\n\nrockstar two.\n"
+	}
+	dir := writeFiles(t, files)
+	_, out, _ := cli(t, "", "lint", "--no-default-rules", "--rules", filepath.Join(dir, "rules.yaml"), dir)
+	var got []string
+	for _, line := range strings.Split(out, "\n") {
+		if strings.Contains(line, "[acme.rockstar]") {
+			got = append(got, strings.TrimPrefix(line[:strings.Index(line, ": ")], dir+"/"))
+		}
+	}
+	want := "a.md:1:1 a.md:3:1 b.md:1:1 b.md:3:1 c.md:1:1 c.md:3:1 d.md:1:1 d.md:3:1 e.md:1:1 e.md:3:1 f.md:1:1 f.md:3:1 g.md:1:1 g.md:3:1 h.md:1:1 h.md:3:1"
+	if strings.Join(got, " ") != want {
+		t.Errorf("order:\n%s\nwant\n%s", strings.Join(got, " "), want)
+	}
+}
+
+func TestColor(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"rules.yaml": userRules, "bad.md": "a rockstar\n"})
+	args := []string{"lint", "--no-default-rules", "--rules", filepath.Join(dir, "rules.yaml"), filepath.Join(dir, "bad.md")}
+	for _, color := range []bool{false, true} {
+		var out bytes.Buffer
+		run(args, nil, &out, &bytes.Buffer{}, environment{color: color})
+		if got := strings.Contains(out.String(), "\x1b["); got != color {
+			t.Errorf("color=%v: escape codes present = %v", color, got)
+		}
+	}
+}
+
+func TestRulesCommands(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"good.yaml": userRules,
+		"failing.yaml": strings.Replace(userRules, "pass: [We want a skilled engineer.]",
+			"pass: [We want a rockstar too.]", 1),
+		"broken.yaml": "rules:\n  - id: a.b\n    category: nope\n    severity: info\n    message: m\n    why: w\n    terms: []\n",
+	})
+	tests := []struct {
+		name  string
+		args  []string
+		code  int
+		inOut []string
+		inErr []string
+	}{
+		{"test good", []string{"rules", "test", dir + "/good.yaml"}, 0, []string{"good.yaml: 1 rules, 2 examples, 0 failed"}, nil},
+		{"test failing", []string{"rules", "test", dir + "/failing.yaml"}, 1, []string{`failing.yaml:2: rule "acme.rockstar": pass example is flagged: "We want a rockstar too."`, "1 failed"}, nil},
+		{"test broken", []string{"rules", "test", dir + "/broken.yaml"}, 2, nil, []string{`broken.yaml:3:5: rule "a.b": unknown category "nope"`, `broken.yaml:7:5: rule "a.b": "terms" is empty`}},
+		{"list user rules", []string{"rules", "list", "--no-default-rules", "--rules", dir + "/good.yaml"}, 0, []string{"job-post.jargon (1)", "acme.rockstar", "1 rules in 1 categories."}, nil},
+		{"list unknown category", []string{"rules", "list", "--category", "nope", "--rules", dir + "/good.yaml", "--no-default-rules"}, 2, nil, []string{`no rule id or category matches "nope"`}},
+		{"explain", []string{"explain", "--rules", dir + "/good.yaml", "acme.rockstar"}, 0, []string{"acme.rockstar  (job-post.jargon, error)", "Why: It is vague.", "Instead: skilled engineer", "✗ We want a rockstar."}, nil},
+		{"explain unknown", []string{"explain", "no.such-rule"}, 2, nil, []string{`no rule "no.such-rule"`}},
+		{"version", []string{"version"}, 0, []string{"ally 0.1.0"}, nil},
+		{"no command", []string{}, 2, nil, []string{"Usage:"}},
+		{"unknown command", []string{"lnt"}, 2, nil, []string{`unknown command "lnt"`}},
+		{"help", []string{"help"}, 0, []string{"ally lint [flags] PATH..."}, nil},
+		{"help command", []string{"help", "rules"}, 0, []string{"ally rules list"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := cli(t, "", tt.args...)
+			if code != tt.code {
+				t.Errorf("exit code %d, want %d\nstdout:\n%s\nstderr:\n%s", code, tt.code, out, errOut)
+			}
+			for _, s := range tt.inOut {
+				if !strings.Contains(out, s) {
+					t.Errorf("stdout lacks %q:\n%s", s, out)
+				}
+			}
+			for _, s := range tt.inErr {
+				if !strings.Contains(errOut, s) {
+					t.Errorf("stderr lacks %q:\n%s", s, errOut)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,146 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/allylint/ally/lint"
+	"github.com/allylint/ally/rules"
+)
+
+const rulesUsage = `Usage:
+  ally rules list [--category C] [--rules FILE] [--no-default-rules]
+  ally rules test FILE...
+
+"list" prints the rules, grouped by category with counts. "test" loads your
+rules files, reports schema errors with file and line, and runs every
+example: each "flag" sentence must be flagged by its rule and each "pass"
+sentence must not be.
+
+Examples:
+  ally rules list
+  ally rules list --category exclusionary.age
+  ally rules test our-terms.yaml
+`
+
+func runRules(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, rulesUsage)
+		return exitError
+	}
+	switch args[0] {
+	case "list":
+		return runRulesList(args[1:], stdout, stderr)
+	case "test":
+		return runRulesTest(args[1:], stdout, stderr)
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, rulesUsage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "ally rules: unknown subcommand %q\n\n%s", args[0], rulesUsage)
+	return exitError
+}
+
+func runRulesList(args []string, stdout, stderr io.Writer) int {
+	var opts ruleOptions
+	var category string
+	fs := newFlagSet("rules list", rulesUsage, stderr)
+	fs.StringVar(&category, "category", "", "show only this `category` (a glob or prefix such as exclusionary)")
+	fs.Var((*repeatFlag)(&opts.files), "rules", "also list the rules in `FILE` (repeatable)")
+	fs.BoolVar(&opts.noDefaults, "no-default-rules", false, "leave out the built-in rules")
+	rest, err := parseInterleaved(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	if err == nil && len(rest) > 0 {
+		err = fmt.Errorf("unexpected argument %q", rest[0])
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "ally rules list: %v\n", err)
+		return exitError
+	}
+	if category != "" {
+		opts.only = rules.Selector{category}
+	}
+	l, err := loadRules(opts)
+	if err != nil {
+		fmt.Fprintf(stderr, "ally: %v\n", err)
+		return exitError
+	}
+	printRuleList(stdout, l.Rules())
+	return exitOK
+}
+
+// printRuleList prints rules grouped by category, each group headed by
+// its count, then a total.
+func printRuleList(w io.Writer, rs []*rules.Rule) {
+	byCat := map[string][]*rules.Rule{}
+	for _, r := range rs {
+		byCat[r.Category] = append(byCat[r.Category], r)
+	}
+	cats := make([]string, 0, len(byCat))
+	for c := range byCat {
+		cats = append(cats, c)
+	}
+	sort.Strings(cats)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	for _, c := range cats {
+		fmt.Fprintf(tw, "%s (%d)\n", c, len(byCat[c]))
+		for _, r := range byCat[c] {
+			fmt.Fprintf(tw, "  %s\t%s\t%s\n", r.ID, r.Severity, ruleSummary(r))
+		}
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "%d rules in %d categories.\n", len(rs), len(cats))
+}
+
+// ruleSummary shows what a rule matches in a few words.
+func ruleSummary(r *rules.Rule) string {
+	s := strings.Join(r.Terms, ", ")
+	if r.Pattern != "" {
+		if s != "" {
+			s += "; "
+		}
+		s += "pattern " + r.Pattern
+	}
+	if len(s) > 70 {
+		s = s[:67] + "..."
+	}
+	return s
+}
+
+func runRulesTest(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
+		fmt.Fprint(stderr, rulesUsage)
+		return exitError
+	}
+	status := exitOK
+	for _, name := range args {
+		set, err := parseRulesFile(name)
+		if err != nil {
+			fmt.Fprintf(stderr, "%v\n", err)
+			status = exitError
+			continue
+		}
+		l, err := lint.New(set)
+		if err != nil {
+			fmt.Fprintf(stderr, "%v\n", err)
+			status = exitError
+			continue
+		}
+		failures, n := l.CheckExamples()
+		for _, f := range failures {
+			fmt.Fprintln(stdout, f.Error())
+		}
+		fmt.Fprintf(stdout, "%s: %d rules, %d examples, %d failed\n", name, len(set.Rules), n, len(failures))
+		if len(failures) > 0 && status == exitOK {
+			status = exitFindings
+		}
+	}
+	return status
+}

@@ -1,0 +1,64 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/allylint/ally"
+	"github.com/allylint/ally/lint"
+	"github.com/allylint/ally/rules"
+)
+
+// ruleOptions say which rules a command runs with.
+type ruleOptions struct {
+	noDefaults bool
+	files      []string
+	only       rules.Selector
+	disable    rules.Selector
+}
+
+// loadRules reads the default rules (unless turned off) and the user's
+// rules files, merges them, applies --only/--disable and compiles the
+// result. Every problem in every file is reported at once.
+func loadRules(opts ruleOptions) (*lint.Linter, error) {
+	var sets []*rules.Set
+	var errs []error
+	if !opts.noDefaults {
+		set, err := rules.Parse(ally.DefaultRulesName, ally.DefaultRules())
+		if err != nil {
+			return nil, fmt.Errorf("the built-in rules are broken (please report this): %w", err)
+		}
+		sets = append(sets, set)
+	}
+	for _, name := range opts.files {
+		set, err := parseRulesFile(name)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		sets = append(sets, set)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	if len(sets) == 0 {
+		return nil, fmt.Errorf("no rules: --no-default-rules needs at least one --rules FILE")
+	}
+	set, err := rules.Merge(sets...).Filter(opts.only, opts.disable)
+	if err != nil {
+		return nil, err
+	}
+	if len(set.Rules) == 0 {
+		return nil, fmt.Errorf("--only and --disable leave no rules to run")
+	}
+	return lint.New(set)
+}
+
+func parseRulesFile(name string) (*rules.Set, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, fmt.Errorf("read rules: %w", err)
+	}
+	return rules.Parse(name, data)
+}

@@ -1,0 +1,172 @@
+// Package lint is ally's engine. It compiles a rule set once into a phrase
+// trie and a list of patterns, then checks documents: it normalizes each
+// span of prose, splits it into tokens, finds every term of every rule in one
+// walk, runs the patterns, drops exceptions and quoted mentions, and maps
+// what is left back to byte offsets of the source file.
+//
+// A Linter is immutable after New and safe for concurrent use.
+package lint
+
+import (
+	"cmp"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/allylint/ally/parsers"
+	"github.com/allylint/ally/rules"
+)
+
+// Linter checks documents against a compiled rule set.
+type Linter struct {
+	rules    []*rules.Rule
+	trie     *trie
+	patterns []compiledPattern
+}
+
+type compiledPattern struct {
+	rule int32
+	re   *regexp.Regexp
+}
+
+// New compiles a rule set. Problems that only show when terms are
+// tokenized (a term with no words in it) are returned as a rules.ErrorList.
+func New(set *rules.Set) (*Linter, error) {
+	l := &Linter{rules: set.Rules}
+	var errs rules.ErrorList
+	t, err := compileTrie(set.Rules)
+	if el, ok := err.(rules.ErrorList); ok {
+		errs = append(errs, el...)
+	}
+	l.trie = t
+	for i, r := range set.Rules {
+		if r.Pattern == "" {
+			continue
+		}
+		re, err := rules.CompilePattern(r)
+		if err != nil {
+			errs.Add(r.Pos, r.ID, "invalid pattern: %v", err)
+			continue
+		}
+		l.patterns = append(l.patterns, compiledPattern{rule: int32(i), re: re})
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// Rules returns the compiled rules in their load order.
+func (l *Linter) Rules() []*rules.Rule { return l.rules }
+
+// Check lints a parsed document under a profile and returns its findings
+// sorted by position.
+func (l *Linter) Check(doc *parsers.Document, profile string) []Finding {
+	active := make([]bool, len(l.rules))
+	for i, r := range l.rules {
+		active[i] = r.AppliesTo(profile)
+	}
+	c := checker{l: l, active: active, tz: newTokenizer(), doc: doc}
+	var out []Finding
+	for i := range doc.Spans {
+		out = c.span(&doc.Spans[i], out)
+	}
+	sortFindings(out)
+	return out
+}
+
+// checker holds the per-call state of Check, so the Linter stays read-only.
+type checker struct {
+	l       *Linter
+	active  []bool
+	tz      *tokenizer
+	doc     *parsers.Document
+	matches []rawMatch
+	excepts []interval
+}
+
+func (c *checker) span(sp *parsers.Span, out []Finding) []Finding {
+	nt := normalize(sp.Text)
+	toks := c.tz.tokenize(nt.text)
+	c.matches, c.excepts = c.l.trie.matchTokens(toks, c.active, c.matches[:0], c.excepts[:0])
+	for _, p := range c.l.patterns {
+		if !c.active[p.rule] {
+			continue
+		}
+		for _, m := range p.re.FindAllStringIndex(nt.text, -1) {
+			if m[1] > m[0] && !strings.ContainsRune(nt.text[m[0]:m[1]], parsers.Boundary) {
+				c.matches = append(c.matches, rawMatch{rule: p.rule, start: m[0], end: m[1]})
+			}
+		}
+	}
+	if len(c.matches) == 0 {
+		return out
+	}
+	sortRaw(c.matches)
+	lastEnd := map[int32]int{}
+	for _, m := range c.matches {
+		if end, seen := lastEnd[m.rule]; seen && m.start < end {
+			continue // the same rule already reported an overlapping match
+		}
+		if c.excepted(m) || isMention(nt.text, m.start, m.end) {
+			continue
+		}
+		lastEnd[m.rule] = m.end
+		out = append(out, c.finding(sp, &nt, m))
+	}
+	return out
+}
+
+// excepted reports whether an exception phrase of the match's rule covers it.
+func (c *checker) excepted(m rawMatch) bool {
+	for _, e := range c.excepts {
+		if e.rule == m.rule && e.start <= m.start && m.end <= e.end {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *checker) finding(sp *parsers.Span, nt *normText, m rawMatch) Finding {
+	r := c.l.rules[m.rule]
+	ts, te := nt.spanStart(m.start), nt.spanEnd(m.end)
+	start, end, exact := sp.SourceRange(ts, te)
+	matched := sp.Text[ts:te]
+	f := Finding{
+		Rule: r, Severity: r.Severity, Start: start, End: end, Exact: exact, Kind: sp.Kind,
+		Match:   string(c.doc.File.Src[start:end]),
+		Message: strings.ReplaceAll(r.Message, "{match}", matched),
+	}
+	for _, s := range r.Suggest {
+		f.Suggestions = append(f.Suggestions, shapeSuggestion(s, matched, m.plural, m.possessive))
+	}
+	return f
+}
+
+// isMention reports whether a match is quoted as a word rather than used:
+// `do not say "guys"`, `the term 'blacklist'`. The quotes must hug the
+// match; a comma or full stop may sit inside the closing quote.
+func isMention(text string, start, end int) bool {
+	if start == 0 || end >= len(text) {
+		return false
+	}
+	open := text[start-1]
+	if open != '"' && open != '\'' {
+		return false
+	}
+	if open == '\'' && start >= 2 && isWordRune(lastRune(text[:start-1])) {
+		return false // an apostrophe inside a word, not an opening quote
+	}
+	i := end
+	for i < len(text) && strings.IndexByte(".,;:!?", text[i]) >= 0 {
+		i++
+	}
+	return i < len(text) && text[i] == open
+}
+
+func sortRaw(ms []rawMatch) {
+	slices.SortStableFunc(ms, func(a, b rawMatch) int {
+		// Longest first at one start, so it wins the per-rule dedupe.
+		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(b.end, a.end))
+	})
+}

@@ -1,0 +1,206 @@
+package lint
+
+import (
+	"fmt"
+
+	"github.com/allylint/ally/rules"
+)
+
+// node is one state of the phrase trie. Every term of every rule is a path
+// of token keys from the root, so one walk over a span's tokens finds all
+// terms at once and the cost does not grow with the number of rules.
+type node struct {
+	next map[string]*node
+	// ends lists the terms that end here.
+	ends []termEnd
+	// excepts lists the rules for which the phrase ending here is an
+	// exception.
+	excepts []int32
+}
+
+// termEnd records that some rule's term (or its generated plural) ends at a
+// node.
+type termEnd struct {
+	rule   int32
+	plural bool
+}
+
+func (n *node) child(key string) *node {
+	c := n.next[key]
+	if c == nil {
+		if n.next == nil {
+			n.next = map[string]*node{}
+		}
+		c = &node{}
+		n.next[key] = c
+	}
+	return c
+}
+
+// trie holds the compiled terms and exceptions of a rule set.
+type trie struct {
+	root node
+	// first is a bit set over a cheap hash of the keys that can start a
+	// phrase. Most words of ordinary prose start no term, and one bit test
+	// turns them away without a map lookup.
+	first [1024]uint64
+}
+
+// firstHash mixes a key's length and its first and last bytes into 16 bits.
+func firstHash(k string) uint32 {
+	if k == "" {
+		return 0
+	}
+	h := uint32(len(k))*0x9E3779B1 ^ uint32(k[0])*0x85EBCA77 ^ uint32(k[len(k)-1])*0xC2B2AE3D
+	return h >> 16
+}
+
+func (t *trie) markFirst(k string) { h := firstHash(k); t.first[h>>6] |= 1 << (h & 63) }
+
+func (t *trie) mayStart(k string) bool { h := firstHash(k); return t.first[h>>6]&(1<<(h&63)) != 0 }
+
+// phraseKeys tokenizes a term the way document text is tokenized, so terms
+// and text are compared on equal footing.
+func phraseKeys(tz *tokenizer, phrase string) ([]string, error) {
+	nt := normalize(phrase)
+	var keys []string
+	hasWord := false
+	for _, tok := range tz.tokenize(nt.text) {
+		if tok.kind == wall {
+			return nil, fmt.Errorf("%q is not plain prose (it looks like a URL, path or identifier)", phrase)
+		}
+		hasWord = hasWord || tok.kind == word
+		keys = append(keys, tok.key)
+	}
+	if !hasWord {
+		return nil, fmt.Errorf("%q has no words", phrase)
+	}
+	return keys, nil
+}
+
+// add inserts a phrase and, unless exact, the plural of its last word.
+func (t *trie) add(keys []string, exact bool, visit func(n *node, plural bool)) {
+	t.markFirst(keys[0])
+	if len(keys) == 1 && !exact {
+		t.markFirst(plural(keys[0]))
+	}
+	n := &t.root
+	for _, k := range keys {
+		n = n.child(k)
+	}
+	visit(n, false)
+	if exact {
+		return
+	}
+	last := keys[len(keys)-1]
+	pl := plural(last)
+	if pl == last || !isLetterWord(last) {
+		return
+	}
+	n = &t.root
+	for _, k := range keys[:len(keys)-1] {
+		n = n.child(k)
+	}
+	visit(n.child(pl), true)
+}
+
+// compileTrie builds the trie for all term rules, collecting every problem.
+func compileTrie(rs []*rules.Rule) (*trie, error) {
+	t := &trie{}
+	tz := newTokenizer()
+	var errs rules.ErrorList
+	for i, r := range rs {
+		idx := int32(i)
+		for _, term := range r.Terms {
+			keys, err := phraseKeys(tz, term)
+			if err != nil {
+				errs.Add(r.Pos, r.ID, "term %v", err)
+				continue
+			}
+			t.add(keys, r.Exact, func(n *node, plural bool) {
+				if !hasEnd(n.ends, idx) {
+					n.ends = append(n.ends, termEnd{rule: idx, plural: plural})
+				}
+			})
+		}
+		for _, ex := range r.Except {
+			keys, err := phraseKeys(tz, ex)
+			if err != nil {
+				errs.Add(r.Pos, r.ID, "except %v", err)
+				continue
+			}
+			t.add(keys, r.Exact, func(n *node, _ bool) { n.excepts = append(n.excepts, idx) })
+		}
+	}
+	return t, errs.Err()
+}
+
+func hasEnd(ends []termEnd, rule int32) bool {
+	for _, e := range ends {
+		if e.rule == rule {
+			return true
+		}
+	}
+	return false
+}
+
+// rawMatch is a term or pattern match in normalized-text offsets.
+type rawMatch struct {
+	rule       int32
+	start, end int // normalized text offsets
+	plural     bool
+	possessive bool
+}
+
+// interval is an exception's extent for one rule.
+type interval struct {
+	rule       int32
+	start, end int
+}
+
+// matchTokens walks the trie from every token. At one start the longest
+// term that belongs to an active rule wins; all rules sharing that exact
+// term report it. Exceptions are collected for later filtering.
+func (t *trie) matchTokens(toks []token, active []bool, out []rawMatch, excepts []interval) ([]rawMatch, []interval) {
+	for i := range toks {
+		if toks[i].kind == wall || !t.mayStart(toks[i].key) {
+			continue
+		}
+		n := &t.root
+		var best *node
+		bestEnd := -1
+		for j := i; j < len(toks) && toks[j].kind != wall; j++ {
+			n = n.next[toks[j].key]
+			if n == nil {
+				break
+			}
+			for _, r := range n.excepts {
+				excepts = append(excepts, interval{rule: r, start: int(toks[i].start), end: int(toks[j].end)})
+			}
+			if anyActive(n.ends, active) {
+				best, bestEnd = n, j
+			}
+		}
+		if best == nil {
+			continue
+		}
+		for _, e := range best.ends {
+			if active[e.rule] {
+				out = append(out, rawMatch{
+					rule: e.rule, start: int(toks[i].start), end: int(toks[bestEnd].end),
+					plural: e.plural, possessive: toks[bestEnd].possessive,
+				})
+			}
+		}
+	}
+	return out, excepts
+}
+
+func anyActive(ends []termEnd, active []bool) bool {
+	for _, e := range ends {
+		if active[e.rule] {
+			return true
+		}
+	}
+	return false
+}

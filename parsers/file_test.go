@@ -1,0 +1,102 @@
+package parsers
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestFilePosition(t *testing.T) {
+	tests := []struct {
+		name      string
+		src       string
+		at        string // the position of the first occurrence of at
+		off       int    // or this offset when at is empty
+		line, col int
+	}{
+		{"start", "abc", "a", 0, 1, 1},
+		{"LF second line", "ab\ncd", "d", 0, 2, 2},
+		{"CRLF second line", "ab\r\ncd", "d", 0, 2, 2},
+		{"CR at line end", "ab\r\ncd", "\r", 0, 1, 3},
+		{"BOM not counted", "\uFEFFabc", "b", 0, 1, 2},
+		{"BOM start", "\uFEFFabc", "a", 0, 1, 1},
+		{"BOM second line", "\uFEFFa\nbc", "c", 0, 2, 2},
+		{"multibyte", "é€😀x", "x", 0, 1, 4},
+		{"tab is one column", "\tx", "x", 0, 1, 2},
+		{"end of file", "ab\n", "", 3, 2, 1},
+		{"past end clamps", "ab\ncd", "", 99, 2, 3},
+		{"negative clamps", "ab", "", -5, 1, 1},
+		{"empty file", "", "", 0, 1, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			off := tt.off
+			if tt.at != "" {
+				off = strings.Index(tt.src, tt.at)
+			}
+			for _, f := range []*File{NewFile("f", []byte(tt.src)), {Name: "literal", Src: []byte(tt.src)}} {
+				pos := f.Position(off)
+				wantOff := max(0, min(off, len(tt.src)))
+				if pos != (Position{Offset: wantOff, Line: tt.line, Column: tt.col}) {
+					t.Errorf("%s: Position(%d) = %+v, want %d:%d at %d", f.Name, off, pos, tt.line, tt.col, wantOff)
+				}
+			}
+		})
+	}
+}
+
+func TestFileLine(t *testing.T) {
+	f := NewFile("f", []byte("\uFEFFone\r\ntwo\n\nfour"))
+	if n := f.LineCount(); n != 4 {
+		t.Errorf("LineCount = %d, want 4", n)
+	}
+	tests := []struct {
+		n    int
+		want string
+		ok   bool
+	}{
+		{1, "one", true},
+		{2, "two", true},
+		{3, "", true},
+		{4, "four", true},
+		{0, "", false},
+		{5, "", false},
+	}
+	for _, tt := range tests {
+		got := f.Line(tt.n)
+		if string(got) != tt.want || (got != nil) != tt.ok {
+			t.Errorf("Line(%d) = %q (nil=%v), want %q", tt.n, got, got == nil, tt.want)
+		}
+	}
+	if got := NewFile("f", []byte("a\n")).LineCount(); got != 2 {
+		t.Errorf("LineCount of \"a\\n\" = %d, want 2 (the empty line after the newline)", got)
+	}
+}
+
+func TestForPath(t *testing.T) {
+	tests := []struct {
+		path string
+		want Format
+		ok   bool
+	}{
+		{"README.md", FormatMarkdown, true},
+		{"docs/Guide.MARKDOWN", FormatMarkdown, true},
+		{"page.mdx", FormatMarkdown, true},
+		{"notes.txt", FormatText, true},
+		{"main.go", "", false},
+		{"Makefile", "", false},
+	}
+	for _, tt := range tests {
+		got, ok := ForPath(tt.path)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("ForPath(%q) = %q, %v; want %q, %v", tt.path, got, ok, tt.want, tt.ok)
+		}
+		if ok {
+			if _, err := New(got); err != nil {
+				t.Errorf("New(%q): %v", got, err)
+			}
+		}
+	}
+	if _, err := New("pdf"); err == nil {
+		t.Error("New(pdf) succeeded")
+	}
+}

@@ -1,0 +1,118 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/allylint/ally/lint"
+	"github.com/allylint/ally/parsers"
+	"github.com/allylint/ally/rules"
+)
+
+// TextOptions control the human-readable printer.
+type TextOptions struct {
+	// Color adds ANSI colours; the caller decides (a terminal, no NO_COLOR).
+	Color bool
+}
+
+// contextRunes is how much of a long line is shown around a match, so a
+// minified or one-paragraph-per-line file still prints readably.
+const contextRunes = 60
+
+// Text writes one block per finding, "path:line:col: severity: message
+// [rule]" followed by the source line with the match underlined and the
+// suggestions, then a one-line summary.
+func Text(w io.Writer, results []Result, opts TextOptions) error {
+	bw := bufio.NewWriter(w)
+	p := textPrinter{w: bw, color: opts.Color}
+	for _, r := range results {
+		for _, f := range r.Findings {
+			p.finding(r, f)
+		}
+	}
+	p.summary(Summarize(results))
+	return bw.Flush()
+}
+
+type textPrinter struct {
+	w     *bufio.Writer
+	color bool
+}
+
+func (p *textPrinter) paint(code, s string) string {
+	if !p.color {
+		return s
+	}
+	return "\x1b[" + code + "m" + s + "\x1b[0m"
+}
+
+func severityColor(s rules.Severity) string {
+	switch s {
+	case rules.SeverityError:
+		return "1;31"
+	case rules.SeverityWarning:
+		return "1;33"
+	}
+	return "1;36"
+}
+
+func (p *textPrinter) finding(r Result, f lint.Finding) {
+	start, end := r.File.Position(f.Start), r.File.Position(f.End)
+	fmt.Fprintf(p.w, "%s:%d:%d: %s: %s %s\n", p.paint("1", r.Path), start.Line, start.Column,
+		p.paint(severityColor(f.Severity), f.Severity.String()), f.Message, p.paint("2", "["+f.Rule.ID+"]"))
+	line := r.File.Line(start.Line)
+	before, match, after := splitLine(line, start, end)
+	gutter := fmt.Sprintf("%5d", start.Line)
+	pad := strings.Repeat(" ", len(gutter))
+	fmt.Fprintf(p.w, "%s | %s%s%s\n", p.paint("2", gutter), before, p.paint(severityColor(f.Severity), match), after)
+	fmt.Fprintf(p.w, "%s | %s%s\n", pad, strings.Repeat(" ", utf8.RuneCountInString(before)),
+		p.paint(severityColor(f.Severity), strings.Repeat("^", max(1, utf8.RuneCountInString(match)))))
+	if len(f.Suggestions) > 0 {
+		fmt.Fprintf(p.w, "%s = %s %s\n", pad, p.paint("1;32", "try:"), strings.Join(f.Suggestions, ", "))
+	}
+}
+
+// splitLine cuts the line into the text before the match, the match (up to
+// the end of the line if it continues on the next) and the rest, trimmed to
+// a readable window. Tabs print as one space so the underline lines up.
+func splitLine(line []byte, start, end parsers.Position) (before, match, after string) {
+	text := strings.ReplaceAll(string(line), "\t", " ")
+	runes := []rune(text)
+	from := min(start.Column-1, len(runes))
+	to := len(runes)
+	if end.Line == start.Line {
+		to = min(max(end.Column-1, from), len(runes))
+	}
+	b, m, a := runes[:from], runes[from:to], runes[to:]
+	before, after = string(b), string(a)
+	if len(b) > contextRunes {
+		before = "…" + string(b[len(b)-contextRunes:])
+	}
+	if len(a) > contextRunes {
+		after = string(a[:contextRunes]) + "…"
+	}
+	match = string(m)
+	if end.Line > start.Line {
+		match += "…"
+	}
+	return before, match, after
+}
+
+func (p *textPrinter) summary(s Summary) {
+	if s.Findings == 0 {
+		fmt.Fprintf(p.w, "No problems found in %s.\n", plural(s.Files, "file"))
+		return
+	}
+	fmt.Fprintf(p.w, "%s (%s, %s, %d info) in %s.\n", plural(s.Findings, "problem"),
+		plural(s.Error, "error"), plural(s.Warning, "warning"), s.Info, plural(s.Files, "file"))
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

@@ -1,0 +1,121 @@
+// Package rules owns the rule model: the YAML schema that people edit, its
+// strict loading with file:line errors, and validation. It knows nothing
+// about parsing documents or matching text.
+package rules
+
+// Severity orders how much a finding matters.
+type Severity int
+
+// Severities from least to most severe; the zero value is not valid so a
+// missing severity is caught.
+const (
+	SeverityInfo Severity = iota + 1
+	SeverityWarning
+	SeverityError
+)
+
+// ParseSeverity reads "error", "warning" or "info".
+func ParseSeverity(s string) (Severity, bool) {
+	switch s {
+	case "info":
+		return SeverityInfo, true
+	case "warning":
+		return SeverityWarning, true
+	case "error":
+		return SeverityError, true
+	}
+	return 0, false
+}
+
+// String returns the severity's name.
+func (s Severity) String() string {
+	switch s {
+	case SeverityInfo:
+		return "info"
+	case SeverityWarning:
+		return "warning"
+	case SeverityError:
+		return "error"
+	}
+	return "unknown"
+}
+
+// Profiles a document can be linted under.
+const (
+	ProfileJobPost = "job-post"
+	ProfilePolicy  = "policy"
+	ProfileGeneral = "general"
+)
+
+// Rule is one entry of a rules file, after validation.
+type Rule struct {
+	// ID is stable and dotted, e.g. "gender.chairman".
+	ID       string
+	Category string
+	Severity Severity
+	// Message says what is wrong in one line; Why gives the reason and,
+	// where there is one, a source; Source is an optional URL.
+	Message string
+	Why     string
+	Source  string
+	// Terms are words and phrases matched as whole words. Unless Exact is
+	// set the engine also matches their plural and possessive forms.
+	Terms []string
+	Exact bool
+	// Pattern is an RE2 expression for what terms cannot say; it is matched
+	// case-insensitively unless CaseSensitive is set.
+	Pattern       string
+	CaseSensitive bool
+	// Except lists phrases inside which a match is not a problem.
+	Except []string
+	// Suggest lists replacements, best first.
+	Suggest []string
+	// Profiles lists where the rule applies; empty means everywhere.
+	Profiles []string
+	// Lang is a BCP 47 tag; "en" when the file does not say.
+	Lang     string
+	Examples Examples
+	// Pos is where the rule starts in its file, for later error messages.
+	Pos Pos
+}
+
+// Examples are sentences a rule must flag and sentences it must leave alone.
+type Examples struct {
+	Flag []string
+	Pass []string
+}
+
+// Pos is a place in a rules file.
+type Pos struct {
+	File   string
+	Line   int
+	Column int
+}
+
+// AppliesTo reports whether the rule runs under a profile.
+func (r *Rule) AppliesTo(profile string) bool {
+	if len(r.Profiles) == 0 {
+		return true
+	}
+	for _, p := range r.Profiles {
+		if p == profile {
+			return true
+		}
+	}
+	return false
+}
+
+// Set is an ordered, validated collection of rules with unique IDs.
+type Set struct {
+	Rules []*Rule
+}
+
+// Lookup returns the rule with the given ID, or nil.
+func (s *Set) Lookup(id string) *Rule {
+	for _, r := range s.Rules {
+		if r.ID == id {
+			return r
+		}
+	}
+	return nil
+}
