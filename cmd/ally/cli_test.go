@@ -188,3 +188,40 @@ func TestRulesCommands(t *testing.T) {
 		})
 	}
 }
+
+// TestOddInputs lints files that trip up naive linters; each must lint
+// cleanly (no error, no panic) and find exactly what is there.
+func TestOddInputs(t *testing.T) {
+	longLine := strings.Repeat("lorem ipsum ", 200000) + "rockstar " + strings.Repeat("dolor ", 1000)
+	dir := writeFiles(t, map[string]string{
+		"rules.yaml":   userRules,
+		"empty.md":     "",
+		"empty.txt":    "",
+		"blank.md":     "\n\n   \n",
+		"invalid.md":   "caf\xe9 \xff\xfe rockstar \xc3\n",
+		"invalid.txt":  "\xffrockstar\xff",
+		"long.txt":     longLine,
+		"long.md":      longLine,
+		"only-bom.txt": "\uFEFF",
+		"crlf-only.md": "\r\n\r\n",
+	})
+	rulesFile := filepath.Join(dir, "rules.yaml")
+	tests := []struct {
+		file     string
+		findings int
+	}{
+		{"empty.md", 0}, {"empty.txt", 0}, {"blank.md", 0}, {"invalid.md", 1}, {"invalid.txt", 1},
+		{"long.txt", 1}, {"long.md", 1}, {"only-bom.txt", 0}, {"crlf-only.md", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			code, out, errOut := cli(t, "", "lint", "--no-default-rules", "--rules", rulesFile, "--format", "json", "--fail-on", "none", filepath.Join(dir, tt.file))
+			if code != exitOK || errOut != "" {
+				t.Fatalf("exit %d, stderr %q", code, errOut)
+			}
+			if got := strings.Count(out, `"rule": "acme.rockstar"`); got != tt.findings {
+				t.Errorf("%d findings, want %d:\n%.2000s", got, tt.findings, out)
+			}
+		})
+	}
+}
