@@ -32,6 +32,37 @@ func writeFiles(t *testing.T, files map[string]string) string {
 	return dir
 }
 
+// expectation is what a run of ally must produce: an exit code, strings
+// that must (or must not) be on stdout, and strings that must be on stderr.
+type expectation struct {
+	code            int
+	inOut, notInOut []string
+	inErr           []string
+}
+
+func expectRun(t *testing.T, stdin string, args []string, want expectation) {
+	t.Helper()
+	code, out, errOut := cli(t, stdin, args...)
+	if code != want.code {
+		t.Errorf("exit code %d, want %d\nstdout:\n%s\nstderr:\n%s", code, want.code, out, errOut)
+	}
+	for _, s := range want.inOut {
+		if !strings.Contains(out, s) {
+			t.Errorf("stdout lacks %q:\n%s", s, out)
+		}
+	}
+	for _, s := range want.notInOut {
+		if strings.Contains(out, s) {
+			t.Errorf("stdout has %q:\n%s", s, out)
+		}
+	}
+	for _, s := range want.inErr {
+		if !strings.Contains(errOut, s) {
+			t.Errorf("stderr lacks %q:\n%s", s, errOut)
+		}
+	}
+}
+
 const userRules = `rules:
   - id: acme.rockstar
     category: job-post.jargon
@@ -88,25 +119,7 @@ func TestLintExitCodes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, out, errOut := cli(t, tt.stdin, tt.args...)
-			if code != tt.code {
-				t.Errorf("exit code %d, want %d\nstdout:\n%s\nstderr:\n%s", code, tt.code, out, errOut)
-			}
-			for _, s := range tt.inOut {
-				if !strings.Contains(out, s) {
-					t.Errorf("stdout lacks %q:\n%s", s, out)
-				}
-			}
-			for _, s := range tt.notInOut {
-				if strings.Contains(out, s) {
-					t.Errorf("stdout has %q:\n%s", s, out)
-				}
-			}
-			for _, s := range tt.inErr {
-				if !strings.Contains(errOut, s) {
-					t.Errorf("stderr lacks %q:\n%s", s, errOut)
-				}
-			}
+			expectRun(t, tt.stdin, tt.args, expectation{tt.code, tt.inOut, tt.notInOut, tt.inErr})
 		})
 	}
 }
@@ -171,20 +184,7 @@ func TestRulesCommands(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, out, errOut := cli(t, "", tt.args...)
-			if code != tt.code {
-				t.Errorf("exit code %d, want %d\nstdout:\n%s\nstderr:\n%s", code, tt.code, out, errOut)
-			}
-			for _, s := range tt.inOut {
-				if !strings.Contains(out, s) {
-					t.Errorf("stdout lacks %q:\n%s", s, out)
-				}
-			}
-			for _, s := range tt.inErr {
-				if !strings.Contains(errOut, s) {
-					t.Errorf("stderr lacks %q:\n%s", s, errOut)
-				}
-			}
+			expectRun(t, "", tt.args, expectation{code: tt.code, inOut: tt.inOut, inErr: tt.inErr})
 		})
 	}
 }
