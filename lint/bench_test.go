@@ -11,26 +11,51 @@ import (
 	"github.com/allylint/ally/rules"
 )
 
-// benchWords is the vocabulary of the generated corpus: ordinary workplace
-// prose with a few words the default rules flag mixed in.
-var benchWords = strings.Fields(`the a an and or of to in for with on at by from as is are be will can
-team role candidate employee manager policy leave benefits salary schedule office customer project
-support review report process training safety quality service data system meeting week month year
-you we our your they their people work working experience skills ability communication
-responsible ensure provide maintain develop manage lead improve plan deliver help build
-chairman guys manpower sanity check whitelist crazy native speaker prior utilize young
-Manchester manual management human theme master's degree`)
+// benchWords is the vocabulary of the generated corpus, roughly in order of
+// frequency: ordinary English and workplace prose. Words are drawn with a
+// Zipf distribution, as in real text, so the commonest words dominate.
+var benchWords = strings.Fields(`the of and to a in is you that it for on are with as be this
+will we your our at by or from have an they can not all their more if about which when one
+there what so up out do time work team people new other also these may any such would make
+like than them into only its some could two first been has most very after well over must
+year years how should each where day use need help way because through just support
+role job company employees employee staff manager managers policy process data customer
+customers service services experience skills training project projects report meeting
+meetings week month plan review office system systems information development business
+provide ensure include including within across during before while both between under
+responsible working working based able required across available time-off leave benefits
+salary pay schedule safety quality communication written feedback performance goals
+lead build improve deliver manage maintain develop create share learn grow apply join
+engineering product design marketing sales finance operations security people-first
+remote hybrid flexible health dental vision insurance retirement parental holiday holidays
+please note questions contact email phone website page section document documents form`)
+
+// plantedTerms are flagged by the default rules; about one sentence in
+// eight carries one, a little more often than in careful real prose.
+var plantedTerms = []string{
+	"chairman", "guys", "manpower", "sanity check", "whitelist", "crazy", "native English speaker",
+	"prior to", "utilize", "young and energetic", "see below", "in order to", "pursuant to",
+	"rockstar", "wheelchair-bound", "master's degree", "Manchester", "manual", "human",
+}
 
 // genCorpus builds about size bytes of paragraphs of random sentences,
 // deterministic for a given seed.
 func genCorpus(size int, seed uint64) []byte {
 	r := rand.New(rand.NewPCG(seed, seed))
+	zipf := rand.NewZipf(r, 1.1, 2, uint64(len(benchWords)-1))
 	var b strings.Builder
 	for b.Len() < size {
-		for s := 0; s < 4+r.IntN(4); s++ {
-			n := 6 + r.IntN(18)
+		for s := 0; s < 3+r.IntN(5); s++ {
+			n := 8 + r.IntN(18)
+			plant := -1
+			if r.IntN(8) == 0 {
+				plant = r.IntN(n)
+			}
 			for w := 0; w < n; w++ {
-				word := benchWords[r.IntN(len(benchWords))]
+				word := benchWords[zipf.Uint64()]
+				if w == plant {
+					word = plantedTerms[r.IntN(len(plantedTerms))]
+				}
 				if w == 0 {
 					word = strings.ToUpper(word[:1]) + word[1:]
 				}

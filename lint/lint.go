@@ -9,7 +9,6 @@ package lint
 
 import (
 	"cmp"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -22,11 +21,9 @@ type Linter struct {
 	rules    []*rules.Rule
 	trie     *trie
 	patterns []compiledPattern
-}
-
-type compiledPattern struct {
-	rule int32
-	re   *regexp.Regexp
+	// prefilter finds which patterns can match a span; nil when no pattern
+	// has a usable literal.
+	prefilter *acMatcher
 }
 
 // New compiles a rule set. Problems that only show when terms are
@@ -48,8 +45,9 @@ func New(set *rules.Set) (*Linter, error) {
 			errs.Add(r.Pos, r.ID, "invalid pattern: %v", err)
 			continue
 		}
-		l.patterns = append(l.patterns, compiledPattern{rule: int32(i), re: re})
+		l.patterns = append(l.patterns, compiledPattern{rule: int32(i), re: re, width: maxWidth(r.Pattern)})
 	}
+	l.compilePrefilter()
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
@@ -83,22 +81,14 @@ type checker struct {
 	doc     *parsers.Document
 	matches []rawMatch
 	excepts []interval
+	hits    []acHit
 }
 
 func (c *checker) span(sp *parsers.Span, out []Finding) []Finding {
 	nt := normalize(sp.Text)
 	toks := c.tz.tokenize(nt.text)
 	c.matches, c.excepts = c.l.trie.matchTokens(toks, c.active, c.matches[:0], c.excepts[:0])
-	for _, p := range c.l.patterns {
-		if !c.active[p.rule] {
-			continue
-		}
-		for _, m := range p.re.FindAllStringIndex(nt.text, -1) {
-			if m[1] > m[0] && !strings.ContainsRune(nt.text[m[0]:m[1]], parsers.Boundary) {
-				c.matches = append(c.matches, rawMatch{rule: p.rule, start: m[0], end: m[1]})
-			}
-		}
-	}
+	c.runPatterns(nt.text)
 	if len(c.matches) == 0 {
 		return out
 	}
