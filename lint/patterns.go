@@ -25,7 +25,7 @@ type compiledPattern struct {
 }
 
 // compilePrefilter builds one automaton over the required literals of all
-// patterns that have them.
+// patterns that have them; a pattern without runs on every span.
 func (l *Linter) compilePrefilter() {
 	lits := make([][]string, len(l.patterns))
 	filtered := false
@@ -48,6 +48,8 @@ func (c *checker) runPatterns(text string) {
 	c.hits = c.hits[:0]
 	if c.l.prefilter != nil {
 		c.hits = c.l.prefilter.scan(c.tz.lower, c.hits)
+	}
+	if len(c.hits) > 1 {
 		slices.SortFunc(c.hits, func(a, b acHit) int {
 			return cmp.Or(cmp.Compare(a.pattern, b.pattern), cmp.Compare(a.end, b.end))
 		})

@@ -20,7 +20,7 @@ import (
 // by union. The automaton handles thousands of literals at no extra cost
 // per byte, so the second bound is generous.
 const (
-	maxLiteralSet  = 64
+	maxLiteralSet  = 256
 	maxRequiredSet = 512
 )
 
@@ -44,12 +44,45 @@ func requiredLiterals(pattern string) []string {
 		return nil
 	}
 	req := literals(re.Simplify()).required
-	for _, s := range req {
-		if len(s) < minLiteralLen || !isASCII(s) {
+	for i, s := range req {
+		if len(strings.ReplaceAll(s, wordBoundary, "")) < minLiteralLen || !isASCII(s) {
 			return nil
 		}
+		req[i] = markBoundaries(s)
 	}
-	return req
+	return dedupe(req)
+}
+
+// wordBoundary stands for \b in literals and in the scanned text. The
+// scanner feeds it wherever an ASCII word character meets a non-word
+// character (the meaning of \b in Go's regexp), so "\bage " only hits the
+// word "age", not "page " or "manage ".
+const wordBoundary = "\x01"
+
+// markBoundaries puts wordBoundary at every word/non-word transition inside
+// a literal, as the scanner sees them in text, and drops doubled markers.
+func markBoundaries(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == wordBoundary[0] {
+			continue
+		}
+		if i > 0 && s[i-1] != wordBoundary[0] && isWordByte(s[i-1]) != isWordByte(s[i]) {
+			b.WriteString(wordBoundary)
+		} else if i > 0 && s[i-1] == wordBoundary[0] {
+			b.WriteString(wordBoundary)
+		}
+		b.WriteByte(s[i])
+	}
+	if strings.HasSuffix(s, wordBoundary) {
+		b.WriteString(wordBoundary)
+	}
+	return b.String()
+}
+
+// isWordByte is Go regexp's \w, which defines \b.
+func isWordByte(c byte) bool {
+	return c == '_' || ('0' <= c && c <= '9') || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z')
 }
 
 func literals(re *syntax.Regexp) literalInfo {
@@ -59,7 +92,9 @@ func literals(re *syntax.Regexp) literalInfo {
 		return literalInfo{exact: []string{s}, required: []string{s}}
 	case syntax.OpCharClass:
 		return literalInfo{exact: classStrings(re.Rune)}
-	case syntax.OpEmptyMatch, syntax.OpWordBoundary, syntax.OpBeginLine, syntax.OpEndLine,
+	case syntax.OpWordBoundary:
+		return literalInfo{exact: []string{wordBoundary}}
+	case syntax.OpEmptyMatch, syntax.OpNoWordBoundary, syntax.OpBeginLine, syntax.OpEndLine,
 		syntax.OpBeginText, syntax.OpEndText:
 		return literalInfo{exact: []string{""}}
 	case syntax.OpCapture:
@@ -223,26 +258,40 @@ func classStrings(ranges []rune) []string {
 }
 
 // acMatcher is an Aho-Corasick automaton over bytes, compiled to a dense
-// transition table so a scan costs one table lookup per byte.
+// transition table so a scan costs one table lookup per byte. Bytes that no
+// literal contains share one column, which keeps the table small enough to
+// stay in cache.
 type acMatcher struct {
-	next [][256]int32
-	// out[state] lists the patterns (indexes into Linter.patterns) one of
-	// whose literals ends at this state, following failure links.
+	class   [256]uint8 // byte → column
+	columns int
+	next    []int32 // state*columns + class → state
+	// out[state] lists the patterns one of whose literals ends at this
+	// state, following failure links.
 	out [][]int32
 }
 
 func newACMatcher(lits [][]string) *acMatcher {
-	m := &acMatcher{next: make([][256]int32, 1), out: make([][]int32, 1)}
+	m := &acMatcher{columns: 1}
+	for _, set := range lits {
+		for _, s := range set {
+			for i := 0; i < len(s); i++ {
+				if m.class[s[i]] == 0 {
+					m.class[s[i]] = uint8(m.columns)
+					m.columns++
+				}
+			}
+		}
+	}
+	m.addState()
 	for p, set := range lits {
 		for _, s := range set {
 			st := int32(0)
 			for i := 0; i < len(s); i++ {
-				if m.next[st][s[i]] == 0 {
-					m.next = append(m.next, [256]int32{})
-					m.out = append(m.out, nil)
-					m.next[st][s[i]] = int32(len(m.next) - 1)
+				edge := int(st)*m.columns + int(m.class[s[i]])
+				if m.next[edge] == 0 {
+					m.next[edge] = m.addState()
 				}
-				st = m.next[st][s[i]]
+				st = m.next[edge]
 			}
 			m.out[st] = append(m.out[st], int32(p))
 		}
@@ -251,13 +300,19 @@ func newACMatcher(lits [][]string) *acMatcher {
 	return m
 }
 
+func (m *acMatcher) addState() int32 {
+	m.next = append(m.next, make([]int32, m.columns)...)
+	m.out = append(m.out, nil)
+	return int32(len(m.out) - 1)
+}
+
 // link turns the trie into a full DFA: breadth first, each missing edge
 // goes where the failure link's edge goes, and outputs are inherited.
 func (m *acMatcher) link() {
-	fail := make([]int32, len(m.next))
-	queue := []int32{}
-	for c := 0; c < 256; c++ {
-		if s := m.next[0][c]; s != 0 {
+	fail := make([]int32, len(m.out))
+	var queue []int32
+	for c := 0; c < m.columns; c++ {
+		if s := m.next[c]; s != 0 {
 			queue = append(queue, s)
 		}
 	}
@@ -265,12 +320,13 @@ func (m *acMatcher) link() {
 		st := queue[0]
 		queue = queue[1:]
 		m.out[st] = append(m.out[st], m.out[fail[st]]...)
-		for c := 0; c < 256; c++ {
-			if s := m.next[st][c]; s != 0 {
-				fail[s] = m.next[fail[st]][c]
+		row, failRow := int(st)*m.columns, int(fail[st])*m.columns
+		for c := 0; c < m.columns; c++ {
+			if s := m.next[row+c]; s != 0 {
+				fail[s] = m.next[failRow+c]
 				queue = append(queue, s)
 			} else {
-				m.next[st][c] = m.next[fail[st]][c]
+				m.next[row+c] = m.next[failRow+c]
 			}
 		}
 	}
@@ -284,8 +340,21 @@ type acHit struct {
 // scan appends a hit for every literal occurrence in text.
 func (m *acMatcher) scan(text string, hits []acHit) []acHit {
 	st := int32(0)
-	for i := 0; i < len(text); i++ {
-		st = m.next[st][text[i]]
+	boundary := int(m.class[wordBoundary[0]])
+	prevWord := false
+	for i := 0; i <= len(text); i++ {
+		word := i < len(text) && isWordByte(text[i])
+		if word != prevWord && boundary != 0 {
+			st = m.next[int(st)*m.columns+boundary]
+			for _, p := range m.out[st] {
+				hits = append(hits, acHit{pattern: p, end: int32(i)})
+			}
+		}
+		prevWord = word
+		if i == len(text) {
+			break
+		}
+		st = m.next[int(st)*m.columns+int(m.class[text[i]])]
 		for _, p := range m.out[st] {
 			hits = append(hits, acHit{pattern: p, end: int32(i + 1)})
 		}
