@@ -82,12 +82,15 @@ type checker struct {
 	matches []rawMatch
 	excepts []interval
 	hits    []acHit
+	toks    []token  // of the span being checked
+	nt      normText // of the span being checked
 }
 
 func (c *checker) span(sp *parsers.Span, out []Finding) []Finding {
-	nt := normalize(sp.Text)
-	toks := c.tz.tokenize(nt.text)
-	c.matches, c.excepts = c.l.trie.matchTokens(toks, c.active, c.matches[:0], c.excepts[:0])
+	c.nt = normalize(sp.Text)
+	nt := &c.nt
+	c.toks = c.tz.tokenize(nt.text)
+	c.matches, c.excepts = c.l.trie.matchTokens(c.toks, c.active, c.matches[:0], c.excepts[:0])
 	c.runPatterns(nt.text)
 	if len(c.matches) == 0 {
 		return out
@@ -98,11 +101,15 @@ func (c *checker) span(sp *parsers.Span, out []Finding) []Finding {
 		if end, seen := lastEnd[m.rule]; seen && m.start < end {
 			continue // the same rule already reported an overlapping match
 		}
-		if c.excepted(m) || isMention(nt.text, m.start, m.end) {
+		if c.excepted(m) || isMention(nt.text, m.start, m.end) || c.isProperName(sp, m) {
+			continue
+		}
+		f := c.finding(sp, nt, m)
+		if c.doc.Format == string(parsers.FormatMarkdown) && isEmphasizedMention(c.doc.File.Src, f.Start, f.End) {
 			continue
 		}
 		lastEnd[m.rule] = m.end
-		out = append(out, c.finding(sp, &nt, m))
+		out = append(out, f)
 	}
 	return out
 }
@@ -127,31 +134,11 @@ func (c *checker) finding(sp *parsers.Span, nt *normText, m rawMatch) Finding {
 		Match:   string(c.doc.File.Src[start:end]),
 		Message: strings.ReplaceAll(r.Message, "{match}", matched),
 	}
+	proper := isProperNounTerm(r, matched)
 	for _, s := range r.Suggest {
-		f.Suggestions = append(f.Suggestions, shapeSuggestion(s, matched, m.plural, m.possessive))
+		f.Suggestions = append(f.Suggestions, shapeSuggestion(s, matched, m.plural, m.possessive, proper))
 	}
 	return f
-}
-
-// isMention reports whether a match is quoted as a word rather than used:
-// `do not say "guys"`, `the term 'blacklist'`. The quotes must hug the
-// match; a comma or full stop may sit inside the closing quote.
-func isMention(text string, start, end int) bool {
-	if start == 0 || end >= len(text) {
-		return false
-	}
-	open := text[start-1]
-	if open != '"' && open != '\'' {
-		return false
-	}
-	if open == '\'' && start >= 2 && isWordRune(lastRune(text[:start-1])) {
-		return false // an apostrophe inside a word, not an opening quote
-	}
-	i := end
-	for i < len(text) && strings.IndexByte(".,;:!?", text[i]) >= 0 {
-		i++
-	}
-	return i < len(text) && text[i] == open
 }
 
 func sortRaw(ms []rawMatch) {

@@ -58,6 +58,33 @@ rules:
     message: years
     why: because
     pattern: '\b\d+\+? years\b'
+  - id: religion.christian-name
+    category: exclusionary.religion
+    severity: info
+    message: cn
+    why: because
+    terms: [Christian name]
+    suggest: [first name]
+  - id: jargon.rock-star
+    category: job-post.jargon
+    severity: info
+    message: rs
+    why: because
+    terms: [rock star]
+    suggest: [skilled, expert, people]
+  - id: age.young
+    category: exclusionary.age
+    severity: info
+    message: young
+    why: because
+    pattern: '\byoung\b'
+  - id: gender.foreman
+    category: exclusionary.gender
+    severity: warning
+    message: foreman
+    why: because
+    terms: [foreman]
+    suggest: [supervisor]
   - id: job-post.ninja
     category: job-post.jargon
     severity: info
@@ -117,6 +144,13 @@ func TestCheck(t *testing.T) {
 		{"pattern", "At least 10+ years of work.", []string{"age.years=10+ years->"}},
 		{"profile filtered", "Be a ninja.", nil},
 		{"nfkc fullwidth", "The \uff23hairman spoke.", []string{"gender.chairman=\uff23hairman->Chair"}},
+		{"proper-noun term keeps the suggestion's case", "Write your Christian name here.", []string{"religion.christian-name=Christian name->first name"}},
+		{"proper-noun term in capitals", "YOUR CHRISTIAN NAME", []string{"religion.christian-name=CHRISTIAN NAME->FIRST NAME"}},
+		{"modifiers and plurals are not pluralized", "We hire rock stars.", []string{"jargon.rock-star=rock stars->skilled"}},
+		{"surname after a given name", "Ask Dahianna Salazar Foreman or the foreman.", []string{"gender.foreman=foreman->supervisor"}},
+		{"surname after an honorific", "Dr. Alicia Young and young people.", []string{"age.young=young->"}},
+		{"title at sentence start is flagged", "Foreman Lee checks the site. The Site Foreman agrees.", []string{"gender.foreman=Foreman->Supervisor"}},
+		{"pattern inside a URL", "See https://example.com/young-team and young-team.", []string{"age.young=young->"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -132,6 +166,29 @@ func TestCheck(t *testing.T) {
 				t.Errorf("got  %q\nwant %q", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestSuggestionNumber(t *testing.T) {
+	l := testLinter(t)
+	got := checkText(t, l, "We hire rock stars.", rules.ProfileGeneral)
+	if len(got) != 1 || strings.Join(got[0].Suggestions, "|") != "skilled|experts|people" {
+		t.Fatalf("suggestions = %+v", got)
+	}
+}
+
+func TestEmphasizedMention(t *testing.T) {
+	l := testLinter(t)
+	doc, err := parsers.Markdown{}.Parse(parsers.NewFile("x.md", []byte("Write _he_ or _she_ rarely; he or she works. *Chairman* is flagged.\n")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range l.Check(doc, rules.ProfileGeneral) {
+		got = append(got, f.Rule.ID+"="+f.Match)
+	}
+	if want := "gender.he-or-she=he or she|gender.chairman=Chairman"; strings.Join(got, "|") != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
 

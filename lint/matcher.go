@@ -66,7 +66,7 @@ func phraseKeys(tz *tokenizer, phrase string) ([]string, error) {
 	var keys []string
 	hasWord := false
 	for _, tok := range tz.tokenize(nt.text) {
-		if tok.kind == wall {
+		if tok.kind >= wall {
 			return nil, fmt.Errorf("%q is not plain prose (it looks like a URL, path or identifier)", phrase)
 		}
 		hasWord = hasWord || tok.kind == word
@@ -146,7 +146,10 @@ func hasEnd(ends []termEnd, rule int32) bool {
 
 // rawMatch is a term or pattern match in normalized-text offsets.
 type rawMatch struct {
-	rule       int32
+	rule int32
+	// tok is the index of the first token of a term match; -1 for a
+	// pattern match.
+	tok        int
 	start, end int // normalized text offsets
 	plural     bool
 	possessive bool
@@ -163,13 +166,13 @@ type interval struct {
 // term report it. Exceptions are collected for later filtering.
 func (t *trie) matchTokens(toks []token, active []bool, out []rawMatch, excepts []interval) ([]rawMatch, []interval) {
 	for i := range toks {
-		if toks[i].kind == wall || !t.mayStart(toks[i].key) {
+		if toks[i].kind >= wall || !t.mayStart(toks[i].key) {
 			continue
 		}
 		n := &t.root
 		var best *node
 		bestEnd := -1
-		for j := i; j < len(toks) && toks[j].kind != wall; j++ {
+		for j := i; j < len(toks) && toks[j].kind < wall; j++ {
 			n = n.next[toks[j].key]
 			if n == nil {
 				break
@@ -187,7 +190,7 @@ func (t *trie) matchTokens(toks []token, active []bool, out []rawMatch, excepts 
 		for _, e := range best.ends {
 			if active[e.rule] {
 				out = append(out, rawMatch{
-					rule: e.rule, start: int(toks[i].start), end: int(toks[bestEnd].end),
+					rule: e.rule, tok: i, start: int(toks[i].start), end: int(toks[bestEnd].end),
 					plural: e.plural, possessive: toks[bestEnd].possessive,
 				})
 			}

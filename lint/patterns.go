@@ -100,14 +100,25 @@ func (c *checker) runWindows(p compiledPattern, text string, hits []acHit) {
 }
 
 // addPatternMatches runs a pattern over text[from:to] and records its
-// matches, leaving out any that span a Boundary (markup that is not prose).
+// matches, leaving out any that span a Boundary (markup that is not prose)
+// or touch a URL, address or path.
 func (c *checker) addPatternMatches(p compiledPattern, text string, from, to int) {
 	for _, m := range p.re.FindAllStringIndex(text[from:to], -1) {
 		s, e := from+m[0], from+m[1]
-		if e > s && !strings.ContainsRune(text[s:e], parsers.Boundary) && !c.seen(p.rule, s, e) {
-			c.matches = append(c.matches, rawMatch{rule: p.rule, start: s, end: e})
+		if e > s && !strings.ContainsRune(text[s:e], parsers.Boundary) && !c.inLink(s, e) && !c.seen(p.rule, s, e) {
+			c.matches = append(c.matches, rawMatch{rule: p.rule, tok: -1, start: s, end: e})
 		}
 	}
+}
+
+// inLink reports whether text[start:end] overlaps a URL, address or path.
+func (c *checker) inLink(start, end int) bool {
+	for _, t := range c.toks {
+		if t.kind == link && int(t.start) < end && start < int(t.end) {
+			return true
+		}
+	}
+	return false
 }
 
 // seen reports whether the same match was already recorded, as happens when

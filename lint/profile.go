@@ -10,10 +10,19 @@ import (
 
 // Words and phrases that mark a job post or a policy. A heading (or a short
 // line standing alone, as headings are written in plain text) weighs more
-// than the same words inside a sentence.
+// than the same words inside a sentence. A job post must also have one of
+// the section headings only job posts have: handbooks talk about benefits,
+// salaries and "the role" of a team, but rarely head a section
+// "Qualifications" or "How to apply".
 var (
+	jobPostHeadings = newSignalIndex([]string{
+		"responsibilities", "requirements", "qualifications", "what you'll do", "what you will do",
+		"how to apply", "about the role", "about you", "who you are", "nice to have",
+		"we're looking for", "we are looking for", "apply now", "your role", "the role",
+		"skills and experience", "duties", "job description", "role summary", "apply to",
+		"you will",
+	})
 	jobPostSignals = newSignalIndex([]string{
-
 		"responsibilities", "requirements", "qualifications", "what you'll do", "what you will do",
 		"how to apply", "to apply", "benefits", "about the role", "about you", "the role",
 		"we're looking for", "we are looking for", "nice to have", "job description", "salary",
@@ -21,7 +30,6 @@ var (
 		"years of experience", "apply now",
 	})
 	policySignals = newSignalIndex([]string{
-
 		"policy", "scope", "purpose", "procedure", "effective date", "definitions", "compliance",
 		"employees must", "violation", "enforcement", "applies to", "eligibility", "guidelines",
 	})
@@ -42,6 +50,7 @@ const (
 // neither, from the headings and phrases typical of each.
 func DetectProfile(doc *parsers.Document) string {
 	var job, policy, seen int
+	jobHeading := false
 	for i := range doc.Spans {
 		sp := &doc.Spans[i]
 		seen += len(sp.Text)
@@ -55,13 +64,14 @@ func DetectProfile(doc *parsers.Document) string {
 			w := sentenceWeight
 			if heading {
 				w = headingWeight
+				jobHeading = jobHeading || jobPostHeadings.count(line) > 0
 			}
 			job += w * jobPostSignals.count(line)
 			policy += w * policySignals.count(line)
 		}
 	}
 	switch {
-	case job >= profileThreshold && job > policy:
+	case jobHeading && job >= profileThreshold && job > policy:
 		return rules.ProfileJobPost
 	case policy >= profileThreshold && policy > job:
 		return rules.ProfilePolicy

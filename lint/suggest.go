@@ -2,15 +2,19 @@ package lint
 
 import (
 	"strings"
+
+	"github.com/allylint/ally/rules"
 	"unicode"
 	"unicode/utf8"
 )
 
 // shapeSuggestion fits a rule's suggestion to the text it replaces: the same
 // number (a plural match gets a plural suggestion), the possessive kept, and
-// the same casing.
-func shapeSuggestion(s, matched string, plural, possessive bool) string {
-	if plural {
+// the same casing. When the match is capitalized only because the term is a
+// proper noun ("Christian name"), its casing is not passed on ("first name",
+// not "First name"), but capitals are.
+func shapeSuggestion(s, matched string, plural, possessive, properNoun bool) string {
+	if plural && !isAlreadyPlural(s) && !looksLikeModifier(s) {
 		s = pluralPhrase(s)
 	}
 	if possessive {
@@ -20,15 +24,38 @@ func shapeSuggestion(s, matched string, plural, possessive bool) string {
 			s += "'s"
 		}
 	}
+	if properNoun && !isAllCaps(matched) {
+		return s
+	}
 	return applyCase(matched, s)
 }
 
-// applyCase gives s the casing of model: ALL CAPS stays all caps, a
-// capitalized first word stays capitalized, Title Case Words stay title
-// case; otherwise s is used as the rule wrote it.
-func applyCase(model, s string) string {
+// looksLikeModifier guesses from its ending that a suggestion's last word is
+// an adjective, adverb or participle ("skilled", "caring", "helpful"),
+// which takes no plural.
+func looksLikeModifier(s string) bool {
+	last := strings.ToLower(s[strings.LastIndexAny(s, " -")+1:])
+	for _, suffix := range []string{"ed", "ing", "ful", "ous", "ive", "able", "ible", "less", "ly", "ish"} {
+		if strings.HasSuffix(last, suffix) && len(last) > len(suffix)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// isAlreadyPlural spots suggestions whose last word is plural or has no
+// plural ("people", "staff").
+func isAlreadyPlural(s string) bool {
+	switch strings.ToLower(s[strings.LastIndexAny(s, " -")+1:]) {
+	case "people", "children", "men", "women", "staff", "personnel", "everyone", "everybody", "folks", "workforce", "crew", "team members":
+		return true
+	}
+	return false
+}
+
+func isAllCaps(s string) bool {
 	letters, upper := 0, 0
-	for _, r := range model {
+	for _, r := range s {
 		if unicode.IsLetter(r) {
 			letters++
 			if unicode.IsUpper(r) {
@@ -36,8 +63,15 @@ func applyCase(model, s string) string {
 			}
 		}
 	}
+	return letters > 1 && upper == letters
+}
+
+// applyCase gives s the casing of model: ALL CAPS stays all caps, a
+// capitalized first word stays capitalized, Title Case Words stay title
+// case; otherwise s is used as the rule wrote it.
+func applyCase(model, s string) string {
 	switch {
-	case letters > 1 && upper == letters:
+	case isAllCaps(model):
 		return strings.ToUpper(s)
 	case isTitleCase(model):
 		return titleWords(s)
@@ -85,4 +119,24 @@ func titleWords(s string) string {
 		words[i] = upperFirst(w)
 	}
 	return strings.Join(words, " ")
+}
+
+// isProperNounTerm reports whether the match is capitalized because the
+// rule writes its term that way ("Christian name", "Christmas party"), as
+// opposed to starting a sentence or a title.
+func isProperNounTerm(r *rules.Rule, matched string) bool {
+	first := firstWord(matched)
+	for _, t := range r.Terms {
+		if startsUpper(t) && strings.EqualFold(firstWord(t), first) {
+			return true
+		}
+	}
+	return false
+}
+
+func firstWord(s string) string {
+	if i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+		return s[:i]
+	}
+	return s
 }

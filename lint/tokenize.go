@@ -19,10 +19,13 @@ const (
 	// ("his/her"), so it is matchable, but it also keeps a phrase from
 	// matching across a comma or a full stop.
 	punct
-	// wall is something that is not prose inside prose: a URL, an e-mail
-	// address, a file path, an identifier or hash, markup that the parser
-	// removed. It never matches and no phrase crosses it.
+	// wall is something that is not a word inside prose: an identifier or
+	// hash, markup that the parser removed. It never matches and no phrase
+	// crosses it.
 	wall
+	// link is a URL, an e-mail address or a file path: a wall that a
+	// pattern match must not overlap either.
+	link
 )
 
 // token is one unit of normalized text. start and end are offsets into the
@@ -63,7 +66,7 @@ func (t *tokenizer) tokenize(s string) []token {
 		end, suspicious := chunkEnd(s, i)
 		if suspicious && looksLikeNonProse(s[i:end]) {
 			end = trimTrailingPunct(s, i, end)
-			t.toks = append(t.toks, token{start: int32(i), end: int32(end), kind: wall})
+			t.toks = append(t.toks, token{start: int32(i), end: int32(end), kind: link})
 			i = end
 			continue
 		}

@@ -1,0 +1,121 @@
+package lint
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/allylint/ally/parsers"
+)
+
+// The checks in this file look at what surrounds a match to tell a use of
+// a word from something else: a word quoted or italicized to talk about the
+// word itself, or a capitalized word that is part of a person's name.
+
+// isMention reports whether a match is quoted as a word rather than used:
+// `do not say "guys"`, `the term 'blacklist'`. The quotes must hug the
+// match; a comma or full stop may sit inside the closing quote.
+func isMention(text string, start, end int) bool {
+	if start == 0 || end >= len(text) {
+		return false
+	}
+	open := text[start-1]
+	if open != '"' && open != '\'' {
+		return false
+	}
+	if open == '\'' && start >= 2 && isWordRune(lastRune(text[:start-1])) {
+		return false // an apostrophe inside a word, not an opening quote
+	}
+	i := end
+	for i < len(text) && strings.IndexByte(".,;:!?", text[i]) >= 0 {
+		i++
+	}
+	return i < len(text) && text[i] == open
+}
+
+// isEmphasizedMention reports whether a phrase match in Markdown source is
+// a list of separately italicized words, as in "write _he_ or _she_": a
+// style guide naming the words, not using the phrase. A single italicized
+// word is ordinary emphasis as often as a mention, so it still counts as a
+// use; quotes are the unambiguous way to mention a word.
+func isEmphasizedMention(src []byte, start, end int) bool {
+	if start < 1 || end >= len(src) {
+		return false
+	}
+	open, closing := src[start-1], src[end]
+	if (open != '*' && open != '_') || closing != open {
+		return false
+	}
+	doubled := (start >= 2 && src[start-2] == open) || (end+1 < len(src) && src[end+1] == open)
+	return !doubled && strings.IndexByte(string(src[start:end]), open) >= 0
+}
+
+// isProperName reports whether a one-word term match is most likely part of
+// a person's or place's name: capitalized, not at the start of a sentence,
+// and right after another capitalized word that is not at the start of a
+// sentence either ("Dahianna Salazar Foreman", "Dr. Alicia Young"). A title
+// before a name ("Chairman Lee") is still flagged. Headings are left alone,
+// since they are often written in Title Case.
+func (c *checker) isProperName(sp *parsers.Span, m rawMatch) bool {
+	toks := c.toks
+	if m.tok < 0 { // a pattern match: find the token it starts on
+		m.tok = sort.Search(len(toks), func(i int) bool { return int(toks[i].start) >= m.start })
+		if m.tok == len(toks) || int(toks[m.tok].start) != m.start {
+			return false
+		}
+	}
+	if m.tok < 1 || sp.Kind == parsers.Heading {
+		return false
+	}
+	if m.tok+1 < len(toks) && toks[m.tok+1].start < int32(m.end) {
+		return false // a phrase, not one word
+	}
+	text := c.nt.text
+	if !isCapitalized(text[m.start:m.end]) {
+		return false
+	}
+	prev := toks[m.tok-1]
+	if prev.kind != word || !isCapitalized(text[prev.start:prev.end]) {
+		return false
+	}
+	return !startsSentence(toks, m.tok-1, text) || isHonorific(text[prev.start:prev.end])
+}
+
+// isCapitalized reports whether a word starts with an upper-case letter and
+// is not all capitals (an acronym or a shouted word).
+func isCapitalized(w string) bool {
+	first, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(first) && strings.IndexFunc(w, unicode.IsLower) >= 0
+}
+
+// startsSentence reports whether token i begins a sentence: it is the
+// first token, or follows a full stop, question or exclamation mark, colon
+// or a wall.
+func startsSentence(toks []token, i int, text string) bool {
+	if i == 0 {
+		return true
+	}
+	p := toks[i-1]
+	if p.kind >= wall {
+		return true
+	}
+	return p.kind == punct && strings.Contains(".!?:", text[p.start:p.end]) && !isHonorific(prevWord(toks, i-1, text))
+}
+
+// isHonorific spots "Dr", "Ms" and the like, whose full stop does not end a
+// sentence.
+func isHonorific(w string) bool {
+	switch strings.ToLower(w) {
+	case "dr", "mr", "mrs", "ms", "mx", "prof", "rev", "st":
+		return true
+	}
+	return false
+}
+
+func prevWord(toks []token, i int, text string) string {
+	if i < 1 || toks[i-1].kind != word {
+		return ""
+	}
+	return text[toks[i-1].start:toks[i-1].end]
+}
