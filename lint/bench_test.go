@@ -38,11 +38,30 @@ var plantedTerms = []string{
 	"rockstar", "wheelchair-bound", "master's degree", "Manchester", "manual", "human",
 }
 
+// tailWords makes n pseudo-words from syllables: the long tail of rare
+// words (names, jargon, less common vocabulary) that real prose has and a
+// short word list lacks. Rare words matter to speed: they start no term.
+func tailWords(r *rand.Rand, n int) []string {
+	syllables := strings.Fields("ba ko ri ten mar vel sto ling qua dor pe an tri mo sul gra fen os ur lin cha be ro mi net")
+	words := make([]string, n)
+	for i := range words {
+		var w strings.Builder
+		for range 2 + r.IntN(3) {
+			w.WriteString(syllables[r.IntN(len(syllables))])
+		}
+		words[i] = w.String()
+	}
+	return words
+}
+
 // genCorpus builds about size bytes of paragraphs of random sentences,
-// deterministic for a given seed.
+// deterministic for a given seed. Words follow Zipf's law (exponent 1, as
+// in English) over the common words above and 5,000 rare ones, so "the"
+// is about one word in ten.
 func genCorpus(size int, seed uint64) []byte {
 	r := rand.New(rand.NewPCG(seed, seed))
-	zipf := rand.NewZipf(r, 1.1, 2, uint64(len(benchWords)-1))
+	vocab := append(append([]string{}, benchWords...), tailWords(r, 5000)...)
+	zipf := rand.NewZipf(r, 1.0001, 1, uint64(len(vocab)-1))
 	var b strings.Builder
 	for b.Len() < size {
 		for s := 0; s < 3+r.IntN(5); s++ {
@@ -52,7 +71,7 @@ func genCorpus(size int, seed uint64) []byte {
 				plant = r.IntN(n)
 			}
 			for w := 0; w < n; w++ {
-				word := benchWords[zipf.Uint64()]
+				word := vocab[zipf.Uint64()]
 				if w == plant {
 					word = plantedTerms[r.IntN(len(plantedTerms))]
 				}

@@ -268,6 +268,9 @@ type acMatcher struct {
 	// out[state] lists the patterns one of whose literals ends at this
 	// state, following failure links.
 	out [][]int32
+	// rows and word are what scan reads; see compileRows.
+	rows []int32
+	word [256]bool
 }
 
 func newACMatcher(lits [][]string) *acMatcher {
@@ -297,6 +300,7 @@ func newACMatcher(lits [][]string) *acMatcher {
 		}
 	}
 	m.link()
+	m.compileRows()
 	return m
 }
 
@@ -337,27 +341,54 @@ type acHit struct {
 	pattern, end int32
 }
 
-// scan appends a hit for every literal occurrence in text.
+// scan appends a hit for every literal occurrence in text. It feeds the
+// automaton a wordBoundary wherever \b holds, then the byte.
 func (m *acMatcher) scan(text string, hits []acHit) []acHit {
-	st := int32(0)
-	boundary := int(m.class[wordBoundary[0]])
+	var row int32
+	boundary := int32(m.class[wordBoundary[0]])
 	prevWord := false
 	for i := 0; i <= len(text); i++ {
-		word := i < len(text) && isWordByte(text[i])
+		word := i < len(text) && m.word[text[i]]
 		if word != prevWord && boundary != 0 {
-			st = m.next[int(st)*m.columns+boundary]
-			for _, p := range m.out[st] {
-				hits = append(hits, acHit{pattern: p, end: int32(i)})
+			if row = m.rows[row+boundary]; row < 0 {
+				row &^= outFlag
+				hits = m.emit(row, i, hits)
 			}
 		}
 		prevWord = word
 		if i == len(text) {
 			break
 		}
-		st = m.next[int(st)*m.columns+int(m.class[text[i]])]
-		for _, p := range m.out[st] {
-			hits = append(hits, acHit{pattern: p, end: int32(i + 1)})
+		if row = m.rows[row+int32(m.class[text[i]])]; row < 0 {
+			row &^= outFlag
+			hits = m.emit(row, i+1, hits)
 		}
 	}
 	return hits
+}
+
+func (m *acMatcher) emit(row int32, end int, hits []acHit) []acHit {
+	for _, p := range m.out[int(row)/m.columns] {
+		hits = append(hits, acHit{pattern: p, end: int32(end)})
+	}
+	return hits
+}
+
+// outFlag marks, in rows, a target state that has outputs.
+const outFlag = -1 << 31
+
+// compileRows turns next into rows, the form scan uses: each entry is the
+// target state's row offset (state × columns), so no multiplication is
+// needed per byte, with outFlag set when the target has outputs.
+func (m *acMatcher) compileRows() {
+	m.rows = make([]int32, len(m.next))
+	for i, st := range m.next {
+		m.rows[i] = st * int32(m.columns)
+		if len(m.out[st]) > 0 {
+			m.rows[i] |= outFlag
+		}
+	}
+	for c := 0; c < 256; c++ {
+		m.word[c] = isWordByte(byte(c))
+	}
 }

@@ -63,15 +63,7 @@ func (t *tokenizer) tokenize(s string) []token {
 			i += size
 			continue
 		}
-		end, suspicious := chunkEnd(s, i)
-		if suspicious && looksLikeNonProse(s[i:end]) {
-			end = trimTrailingPunct(s, i, end)
-			t.toks = append(t.toks, token{start: int32(i), end: int32(end), kind: link})
-			i = end
-			continue
-		}
-		t.chunk(s, i, end)
-		i = end
+		i = t.chunk(s, i)
 	}
 	return t.toks
 }
@@ -99,30 +91,52 @@ func (t *tokenizer) lowerASCII(s string) {
 	t.lower = string(t.buf)
 }
 
-// chunk splits one whitespace-free run into words and punctuation.
-func (t *tokenizer) chunk(s string, start, end int) {
-	for i := start; i < end; {
+// chunk splits the whitespace-free run at start into words and
+// punctuation and returns where it ends. A run that turns out to be a URL,
+// an e-mail address or a path becomes one link token instead; most runs
+// hold none of the characters those need, and are read only once.
+func (t *tokenizer) chunk(s string, start int) (end int) {
+	first := len(t.toks)
+	suspicious := false
+	i := start
+	for i < len(s) {
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				break
+			}
+		} else if isASCIISpace(s[i]) {
+			break
 		}
 		switch {
 		case isWordRune(r):
-			j, kind, ascii := scanWord(s, i, end)
+			j, kind, ascii := scanWord(s, i, len(s))
 			t.emitWord(s, i, j, kind, ascii)
 			i = j
-		case r == '-' && i > start && i+size < end && isWordRune(lastRune(s[:i])) && isWordRune(firstRune(s[i+size:])):
+			continue
+		case r == ':' || r == '@' || r == '/' || r == '\\' || r == '.':
+			suspicious = true
+			t.toks = append(t.toks, token{start: int32(i), end: int32(i + size), kind: punct, key: t.lower[i : i+size]})
+		case r == '-' && i > start && isWordRune(lastRune(s[:i])) && isWordRune(firstRune(s[i+size:])):
 			// A hyphen inside a word joins nothing: "wheelchair-bound"
 			// reads as the two words "wheelchair bound".
-			i += size
 		case r == parsers.Boundary:
 			t.toks = append(t.toks, token{start: int32(i), end: int32(i + size), kind: wall})
-			i += size
 		default:
 			t.toks = append(t.toks, token{start: int32(i), end: int32(i + size), kind: punct, key: t.lower[i : i+size]})
-			i += size
+		}
+		i += size
+	}
+	if suspicious && looksLikeNonProse(s[start:i]) {
+		t.toks = t.toks[:first]
+		linkEnd := trimTrailingPunct(s, start, i)
+		t.toks = append(t.toks, token{start: int32(start), end: int32(linkEnd), kind: link})
+		for k := linkEnd; k < i; k++ { // the sentence punctuation after it
+			t.toks = append(t.toks, token{start: int32(k), end: int32(k + 1), kind: punct, key: t.lower[k : k+1]})
 		}
 	}
+	return i
 }
 
 func (t *tokenizer) emitWord(s string, start, end int, kind tokenKind, ascii bool) {
@@ -187,30 +201,6 @@ func wordKind(letters, digits, ident bool) tokenKind {
 		return wall
 	}
 	return word
-}
-
-// chunkEnd returns the end of the run of non-space characters at i, and
-// whether it holds a character that URLs, addresses and paths need.
-func chunkEnd(s string, i int) (end int, suspicious bool) {
-	for i < len(s) {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if isASCIISpace(c) {
-				break
-			}
-			if c == ':' || c == '@' || c == '/' || c == '\\' || c == '.' {
-				suspicious = true
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
-			break
-		}
-		i += size
-	}
-	return i, suspicious
 }
 
 // looksLikeNonProse spots URLs, e-mail addresses and file paths, which can
