@@ -11,6 +11,10 @@ import (
 // terms at once and the cost does not grow with the number of rules.
 type node struct {
 	next map[string]*node
+	// filter, set on nodes with many children, is a bit set over firstHash
+	// of their keys: most words following a common first word continue no
+	// phrase, and the bit test turns them away before the map lookup.
+	filter *[16]uint64
 	// ends lists the terms that end here.
 	ends []termEnd
 	// excepts lists the rules for which the phrase ending here is an
@@ -135,7 +139,34 @@ func compileTrie(rs []*rules.Rule) (*trie, error) {
 		}
 	}
 	t.roots = newRootIndex(t.root.next)
+	t.root.addFilters()
 	return t, errs.Err()
+}
+
+// filterMinChildren is how many children make a node worth a filter.
+const filterMinChildren = 16
+
+func (n *node) addFilters() {
+	if len(n.next) >= filterMinChildren {
+		n.filter = new([16]uint64)
+		for k := range n.next {
+			h := firstHash(k) & 1023
+			n.filter[h>>6] |= 1 << (h & 63)
+		}
+	}
+	for _, c := range n.next {
+		c.addFilters()
+	}
+}
+
+// step follows the edge for key, or returns nil.
+func (n *node) step(key string) *node {
+	if n.filter != nil {
+		if h := firstHash(key) & 1023; n.filter[h>>6]&(1<<(h&63)) == 0 {
+			return nil
+		}
+	}
+	return n.next[key]
 }
 
 // rootIndex is an open-addressing hash table over the words that start a
@@ -234,7 +265,7 @@ func (t *trie) matchTokens(toks []token, active []bool, out []rawMatch, excepts 
 			if j++; j == len(toks) || toks[j].kind >= wall {
 				break
 			}
-			n = n.next[toks[j].key]
+			n = n.step(toks[j].key)
 		}
 		if best == nil {
 			continue
