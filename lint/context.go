@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 	"unicode"
@@ -35,10 +36,10 @@ func isMention(text string, start, end int) bool {
 }
 
 // isEmphasizedMention reports whether a phrase match in Markdown source is
-// a list of separately italicized words, as in "write _he_ or _she_": a
-// style guide naming the words, not using the phrase. A single italicized
+// italicized as a unit (*he or she*) or word by word (_he_ or _she_): a
+// style guide naming the words rather than using them. A single italicized
 // word is ordinary emphasis as often as a mention, so it still counts as a
-// use; quotes are the unambiguous way to mention a word.
+// use; quotes are the unambiguous way to mention one word.
 func isEmphasizedMention(src []byte, start, end int) bool {
 	if start < 1 || end >= len(src) {
 		return false
@@ -48,7 +49,7 @@ func isEmphasizedMention(src []byte, start, end int) bool {
 		return false
 	}
 	doubled := (start >= 2 && src[start-2] == open) || (end+1 < len(src) && src[end+1] == open)
-	return !doubled && strings.IndexByte(string(src[start:end]), open) >= 0
+	return !doubled && bytes.IndexFunc(src[start:end], unicode.IsSpace) >= 0
 }
 
 // isProperName reports whether a one-word term match is most likely part of

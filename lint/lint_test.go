@@ -179,7 +179,7 @@ func TestSuggestionNumber(t *testing.T) {
 
 func TestEmphasizedMention(t *testing.T) {
 	l := testLinter(t)
-	doc, err := parsers.Markdown{}.Parse(parsers.NewFile("x.md", []byte("Write _he_ or _she_ rarely; he or she works. *Chairman* is flagged.\n")))
+	doc, err := parsers.Markdown{}.Parse(parsers.NewFile("x.md", []byte("Write _he_ or _she_ or *he or she* rarely; he or she works. *Chairman* is flagged.\n")))
 	if err != nil {
 		t.Fatal(err)
 	}

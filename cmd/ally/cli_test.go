@@ -225,3 +225,24 @@ func TestOddInputs(t *testing.T) {
 		})
 	}
 }
+
+// TestDefaultRulesOnExample lints the README's example job post with the
+// built-in rules, as a new user would, and checks the findings that matter
+// and the ones that must not appear.
+func TestDefaultRulesOnExample(t *testing.T) {
+	code, out, errOut := cli(t, "", "lint", "--format", "json", "../../testdata/examples/job-post.md")
+	if code != exitFindings || errOut != "" {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	for _, want := range []string{`"profile": "job-post"`, `"rule": "gender.chairman"`, `"rule": "gender.guys"`,
+		`"rule": "gender.manpower"`, `"rule": "age.young"`, `"match": "Native English speaker"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %s", want)
+		}
+	}
+	for _, never := range []string{`"match": "master"`, `"match": "Manchester"`, `"match": "master's"`} {
+		if strings.Contains(out, never) {
+			t.Errorf("output has %s", never)
+		}
+	}
+}
