@@ -68,6 +68,55 @@ func TestACMatcher(t *testing.T) {
 	}
 }
 
+// slowTwin returns a linter for the same rules that runs every pattern on
+// every span, the reference the prefilter must agree with.
+func slowTwin(t testing.TB, set *rules.Set) *Linter {
+	t.Helper()
+	slow, err := New(set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slow.prefilter = nil
+	for i := range slow.patterns {
+		slow.patterns[i].filtered, slow.patterns[i].width = false, -1
+	}
+	return slow
+}
+
+// FuzzPrefilter lints arbitrary text with the built-in rules, with and
+// without the prefilter, and requires the same findings.
+func FuzzPrefilter(f *testing.F) {
+	set, err := rules.Parse("rules.yaml", ally.DefaultRules())
+	if err != nil {
+		f.Fatal(err)
+	}
+	fast, err := New(set)
+	if err != nil {
+		f.Fatal(err)
+	}
+	slow := slowTwin(f, set)
+	for _, r := range set.Rules {
+		if r.Pattern != "" && len(r.Examples.Flag) > 0 {
+			f.Add(r.Examples.Flag[0])
+		}
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		doc, err := parsers.Text{}.Parse(parsers.NewFile("fuzz.txt", []byte(s)))
+		if err != nil {
+			return
+		}
+		got, want := fast.Check(doc, rules.ProfileJobPost), slow.Check(doc, rules.ProfileJobPost)
+		if len(got) != len(want) {
+			t.Fatalf("%d findings with the prefilter, %d without", len(got), len(want))
+		}
+		for i := range got {
+			if got[i].Rule != want[i].Rule || got[i].Start != want[i].Start || got[i].End != want[i].End {
+				t.Fatalf("finding %d: %s@%d vs %s@%d", i, got[i].Rule.ID, got[i].Start, want[i].Rule.ID, want[i].Start)
+			}
+		}
+	})
+}
+
 // TestPrefilterFindsEverything checks the prefilter's promise: linting with
 // it gives exactly the findings of running every pattern over every span.
 // It uses the built-in rules on the sample documents and the benchmark text.
@@ -80,11 +129,7 @@ func TestPrefilterFindsEverything(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	slow, _ := New(set)
-	slow.prefilter = nil
-	for i := range slow.patterns {
-		slow.patterns[i].filtered, slow.patterns[i].width = false, -1
-	}
+	slow := slowTwin(t, set)
 	docs := map[string][]byte{"generated.txt": genCorpus(256<<10, 3)}
 	samples, _ := filepath.Glob("../../shared/samples/docs/*")
 	for _, p := range samples {
