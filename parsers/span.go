@@ -122,9 +122,41 @@ func (sp *Span) contiguous(i, j int) bool {
 	return true
 }
 
-// Document is what a parser makes of a file: its format and its prose.
+// Document is what a parser makes of a file: its format, its prose, and
+// the structure that accessibility checks need (empty for plain text).
 type Document struct {
-	File   *File
-	Format string
-	Spans  []Span
+	File     *File
+	Format   string
+	Spans    []Span
+	Headings []HeadingInfo
+	Images   []Image
+	Links    []Link
+}
+
+// HeadingInfo is a heading of a structured document. Start and End cover
+// the whole heading in the source, markers included ("### About us").
+type HeadingInfo struct {
+	Level      int
+	Start, End int
+	Text       string
+}
+
+// Image is an image in the document. Start and End cover its whole markup
+// ("![alt](src)"); Alt is its text alternative as a reader gets it, empty
+// when there is none.
+type Image struct {
+	Start, End int
+	Alt        string
+	Src        string
+}
+
+// Link is a hyperlink. Start and End cover its whole markup; TextStart and
+// TextEnd cover the text a reader sees and clicks. Autolink is true for a
+// bare URL or <URL>, whose text is the address itself.
+type Link struct {
+	Start, End         int
+	TextStart, TextEnd int
+	Text               string
+	Dest               string
+	Autolink           bool
 }
