@@ -28,7 +28,9 @@ func (e ExampleFailure) Error() string {
 // CheckExamples runs every example of every rule in the linter and returns
 // the ones that misbehave. Examples run against the whole rule set, so a
 // rule shadowed by a longer term of another rule is caught too. Each rule's
-// examples are linted under the first profile it applies to.
+// examples are linted under the first profile it applies to, and read as
+// Markdown, so that examples of structure checks can hold headings, images
+// and links; a plain sentence reads the same either way.
 func (l *Linter) CheckExamples() (failures []ExampleFailure, examples int) {
 	for _, r := range l.rules {
 		profile := rules.ProfileGeneral
@@ -53,7 +55,7 @@ func (l *Linter) CheckExamples() (failures []ExampleFailure, examples int) {
 
 // flags reports whether text gets a finding from rule r.
 func (l *Linter) flags(r *rules.Rule, text, profile string) bool {
-	doc, err := parsers.Text{}.Parse(parsers.NewFile("example", []byte(text)))
+	doc, err := parsers.Markdown{}.Parse(parsers.NewFile("example.md", []byte(text)))
 	if err != nil {
 		return false
 	}

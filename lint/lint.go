@@ -21,6 +21,7 @@ type Linter struct {
 	rules    []*rules.Rule
 	trie     *trie
 	patterns []compiledPattern
+	checks   []compiledCheck
 	// prefilter finds which patterns can match a span; nil when no pattern
 	// has a usable literal.
 	prefilter *acMatcher
@@ -36,7 +37,12 @@ func New(set *rules.Set) (*Linter, error) {
 		errs = append(errs, el...)
 	}
 	l.trie = t
+	tz := newTokenizer()
 	for i, r := range set.Rules {
+		if r.Check != "" {
+			l.checks = append(l.checks, compileCheck(tz, i, r))
+			continue
+		}
 		if r.Pattern == "" {
 			continue
 		}
@@ -69,6 +75,7 @@ func (l *Linter) Check(doc *parsers.Document, profile string) []Finding {
 	for i := range doc.Spans {
 		out = c.span(&doc.Spans[i], out)
 	}
+	out = c.docChecks(out)
 	sortFindings(out)
 	return out
 }
@@ -92,6 +99,7 @@ func (c *checker) span(sp *parsers.Span, out []Finding) []Finding {
 	c.toks = c.tz.tokenize(nt.text)
 	c.matches, c.excepts = c.l.trie.matchTokens(c.toks, c.active, c.matches[:0], c.excepts[:0])
 	c.runPatterns(nt.text)
+	out = c.spanChecks(sp, out)
 	if len(c.matches) == 0 {
 		return out
 	}

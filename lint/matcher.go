@@ -116,6 +116,9 @@ func compileTrie(rs []*rules.Rule) (*trie, error) {
 	tz := newTokenizer()
 	var errs rules.ErrorList
 	for i, r := range rs {
+		if r.Check != "" {
+			continue // a check's terms configure it; they are not flagged
+		}
 		idx := int32(i)
 		for _, term := range r.Terms {
 			keys, err := phraseKeys(tz, term)

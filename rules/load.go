@@ -16,7 +16,7 @@ import (
 // anything else is a typo the user wants to hear about.
 var ruleFields = []string{
 	"id", "category", "severity", "message", "why", "source",
-	"terms", "pattern", "case-sensitive", "exact", "except", "suggest",
+	"terms", "pattern", "case-sensitive", "exact", "check", "antecedents", "limit", "except", "suggest",
 	"profiles", "lang", "examples",
 }
 
@@ -32,6 +32,9 @@ type rawRule struct {
 	Pattern       string      `yaml:"pattern"`
 	CaseSensitive bool        `yaml:"case-sensitive"`
 	Exact         bool        `yaml:"exact"`
+	Check         string      `yaml:"check"`
+	Antecedents   []string    `yaml:"antecedents"`
+	Limit         int         `yaml:"limit"`
 	Except        []string    `yaml:"except"`
 	Suggest       []string    `yaml:"suggest"`
 	Profiles      []string    `yaml:"profiles"`
@@ -166,6 +169,7 @@ func parseRule(name string, n *yaml.Node, errs *ErrorList) *Rule {
 		ID: raw.ID, Category: raw.Category, Message: strings.TrimSpace(raw.Message),
 		Why: strings.TrimSpace(raw.Why), Source: raw.Source, Terms: raw.Terms, Exact: raw.Exact,
 		Pattern: raw.Pattern, CaseSensitive: raw.CaseSensitive, Except: raw.Except,
+		Check: raw.Check, Antecedents: raw.Antecedents, Limit: raw.Limit,
 		Suggest: raw.Suggest, Profiles: raw.Profiles, Lang: raw.Lang,
 		Examples: Examples{Flag: raw.Examples.Flag, Pass: raw.Examples.Pass}, Pos: pos,
 	}
@@ -231,8 +235,11 @@ func (v *validator) validateMatching() {
 	r := v.rule
 	hasTerms := fieldNode(v.node, "terms") != nil
 	switch {
+	case r.Check != "":
+		v.validateCheck(hasTerms)
+		return
 	case !hasTerms && r.Pattern == "":
-		v.errorf("id", "needs \"terms\" (words to match) or a \"pattern\" (a regular expression)")
+		v.errorf("id", "needs \"terms\" (words to match), a \"pattern\" (a regular expression) or a \"check\"")
 	case hasTerms && len(r.Terms) == 0:
 		v.errorf("terms", "\"terms\" is empty; list at least one word or phrase")
 	}
@@ -240,6 +247,9 @@ func (v *validator) validateMatching() {
 		if strings.TrimSpace(t) == "" {
 			v.errorf("terms", "term %d is blank", i+1)
 		}
+	}
+	if len(r.Antecedents) > 0 || r.Limit != 0 {
+		v.errorf("id", "\"antecedents\" and \"limit\" only apply to a \"check\"")
 	}
 	if r.CaseSensitive && r.Pattern == "" {
 		v.errorf("case-sensitive", "\"case-sensitive\" only applies to a \"pattern\"")
@@ -252,6 +262,31 @@ func (v *validator) validateMatching() {
 		case re.MatchString(""):
 			v.errorf("pattern", "pattern %q matches empty text, so it would flag everything", r.Pattern)
 		}
+	}
+}
+
+// validateCheck checks a rule that names a built-in check: the check must
+// exist and get only the settings it uses.
+func (v *validator) validateCheck(hasTerms bool) {
+	r := v.rule
+	if _, ok := DescribeCheck(r.Check); !ok {
+		v.errorf("check", "unknown check %q (known: %s)", r.Check, strings.Join(CheckNames(), ", "))
+		return
+	}
+	usesTerms := r.Check == "link-text" || r.Check == "generic-pronoun"
+	switch {
+	case r.Pattern != "":
+		v.errorf("pattern", "a rule with a \"check\" cannot also have a \"pattern\"")
+	case hasTerms && !usesTerms:
+		v.errorf("terms", "the %s check takes no \"terms\"", r.Check)
+	case usesTerms && len(r.Terms) == 0:
+		v.errorf("check", "the %s check needs \"terms\"", r.Check)
+	case r.Check == "generic-pronoun" && len(r.Antecedents) == 0:
+		v.errorf("check", "the generic-pronoun check needs \"antecedents\": the role nouns a generic pronoun refers to")
+	case r.Check != "generic-pronoun" && len(r.Antecedents) > 0:
+		v.errorf("antecedents", "only the generic-pronoun check takes \"antecedents\"")
+	case r.Limit < 0:
+		v.errorf("limit", "limit must be positive")
 	}
 }
 

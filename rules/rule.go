@@ -66,6 +66,15 @@ type Rule struct {
 	// case-insensitively unless CaseSensitive is set.
 	Pattern       string
 	CaseSensitive bool
+	// Check names a built-in check that finds what words cannot describe
+	// (see Checks); its terms, antecedents and limit configure it.
+	Check string
+	// Antecedents, for the generic-pronoun check, are the role nouns a
+	// pronoun must refer back to for it to be generic.
+	Antecedents []string
+	// Limit is a check's threshold (for long-sentence, the most words a
+	// sentence may have); 0 means the check's default.
+	Limit int
 	// Except lists phrases inside which a match is not a problem.
 	Except []string
 	// Suggest lists replacements, best first.
@@ -77,6 +86,39 @@ type Rule struct {
 	Examples Examples
 	// Pos is where the rule starts in its file, for later error messages.
 	Pos Pos
+}
+
+// checkDescriptions says what each built-in check finds, in the order the
+// docs list them.
+func checkDescriptions() [][2]string {
+	return [][2]string{
+		{"all-caps", "sentences and paragraphs written in capitals (acronyms are fine)"},
+		{"image-alt", "images without a text alternative"},
+		{"heading-skip", "headings that skip a level (# then ###)"},
+		{"link-text", "link text that does not say where the link goes: one of the terms, or a bare URL"},
+		{"long-sentence", "sentences longer than limit words (default 40)"},
+		{"generic-pronoun", "he, him, his or himself referring back to a role (the candidate ... he), not to a named person"},
+	}
+}
+
+// CheckNames lists the built-in checks a rule can name with "check:".
+func CheckNames() []string {
+	var names []string
+	for _, d := range checkDescriptions() {
+		names = append(names, d[0])
+	}
+	return names
+}
+
+// DescribeCheck says what a built-in check finds; ok is false for an
+// unknown name.
+func DescribeCheck(name string) (description string, ok bool) {
+	for _, d := range checkDescriptions() {
+		if d[0] == name {
+			return d[1], true
+		}
+	}
+	return "", false
 }
 
 // Examples are sentences a rule must flag and sentences it must leave alone.

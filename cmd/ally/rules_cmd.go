@@ -14,7 +14,7 @@ import (
 )
 
 const rulesUsage = `Usage:
-  ally rules list [--category C] [--rules FILE] [--no-default-rules]
+  ally rules list [--category C] [--format text|markdown] [--rules FILE] [--no-default-rules]
   ally rules test FILE...
 
 "list" prints the rules, grouped by category with counts. "test" loads your
@@ -48,9 +48,10 @@ func runRules(args []string, stdout, stderr io.Writer) int {
 
 func runRulesList(args []string, stdout, stderr io.Writer) int {
 	var opts ruleOptions
-	var category string
+	var category, format string
 	fs := newFlagSet("rules list", rulesUsage, stderr)
 	fs.StringVar(&category, "category", "", "show only this `category` (a glob or prefix such as exclusionary)")
+	fs.StringVar(&format, "format", "text", "`text`, or markdown for a table of categories with counts (as in the README)")
 	fs.Var((*repeatFlag)(&opts.files), "rules", "also list the rules in `FILE` (repeatable)")
 	fs.BoolVar(&opts.noDefaults, "no-default-rules", false, "leave out the built-in rules")
 	rest, err := parseInterleaved(fs, args)
@@ -59,6 +60,9 @@ func runRulesList(args []string, stdout, stderr io.Writer) int {
 	}
 	if err == nil && len(rest) > 0 {
 		err = fmt.Errorf("unexpected argument %q", rest[0])
+	}
+	if err == nil && format != "text" && format != "markdown" {
+		err = fmt.Errorf("unknown --format %q: use text or markdown", format)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "ally rules list: %v\n", err)
@@ -72,13 +76,16 @@ func runRulesList(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "ally: %v\n", err)
 		return exitError
 	}
-	printRuleList(stdout, l.Rules())
+	if format == "markdown" {
+		printCategoryTable(stdout, l.Rules())
+	} else {
+		printRuleList(stdout, l.Rules())
+	}
 	return exitOK
 }
 
-// printRuleList prints rules grouped by category, each group headed by
-// its count, then a total.
-func printRuleList(w io.Writer, rs []*rules.Rule) {
+// groupByCategory returns the categories in order and their rules.
+func groupByCategory(rs []*rules.Rule) ([]string, map[string][]*rules.Rule) {
 	byCat := map[string][]*rules.Rule{}
 	for _, r := range rs {
 		byCat[r.Category] = append(byCat[r.Category], r)
@@ -88,6 +95,36 @@ func printRuleList(w io.Writer, rs []*rules.Rule) {
 		cats = append(cats, c)
 	}
 	sort.Strings(cats)
+	return cats, byCat
+}
+
+// printCategoryTable prints a Markdown table of categories, their rule
+// counts and a few example rules: the README's rule table is this output.
+func printCategoryTable(w io.Writer, rs []*rules.Rule) {
+	cats, byCat := groupByCategory(rs)
+	fmt.Fprintln(w, "| category | rules | for example |")
+	fmt.Fprintln(w, "| --- | ---: | --- |")
+	for _, c := range cats {
+		var examples []string
+		for _, r := range byCat[c][:min(3, len(byCat[c]))] {
+			switch {
+			case r.Check != "":
+				examples = append(examples, fmt.Sprintf("`%s` (check: %s)", r.ID, r.Check))
+			case len(r.Terms) > 0:
+				examples = append(examples, fmt.Sprintf("`%s` (%s)", r.ID, r.Terms[0]))
+			default:
+				examples = append(examples, fmt.Sprintf("`%s`", r.ID))
+			}
+		}
+		fmt.Fprintf(w, "| %s | %d | %s |\n", c, len(byCat[c]), strings.Join(examples, ", "))
+	}
+	fmt.Fprintf(w, "| **total** | **%d** | |\n", len(rs))
+}
+
+// printRuleList prints rules grouped by category, each group headed by
+// its count, then a total.
+func printRuleList(w io.Writer, rs []*rules.Rule) {
+	cats, byCat := groupByCategory(rs)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	for _, c := range cats {
 		fmt.Fprintf(tw, "%s (%d)\n", c, len(byCat[c]))
@@ -102,6 +139,9 @@ func printRuleList(w io.Writer, rs []*rules.Rule) {
 // ruleSummary shows what a rule matches in a few words.
 func ruleSummary(r *rules.Rule) string {
 	s := strings.Join(r.Terms, ", ")
+	if r.Check != "" {
+		s = "check " + r.Check
+	}
 	if r.Pattern != "" {
 		if s != "" {
 			s += "; "

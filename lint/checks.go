@@ -1,0 +1,303 @@
+package lint
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/allylint/ally/parsers"
+	"github.com/allylint/ally/rules"
+)
+
+// Built-in checks find what a list of words cannot: a sentence in
+// capitals, a sentence too long, a pronoun that refers back to a role, an
+// image with no text alternative, a heading that skips a level, a link
+// whose text says nothing. A rule names one with "check:" and supplies the
+// message, severity, profiles and any settings (terms, antecedents, limit).
+
+// compiledCheck is a check rule ready to run.
+type compiledCheck struct {
+	rule int32
+	name string
+	// words holds the rule's terms, normalized: the pronouns of
+	// generic-pronoun, the empty link texts of link-text.
+	words map[string]bool
+	// antecedents holds the role nouns of generic-pronoun.
+	antecedents map[string]bool
+	limit       int
+}
+
+// defaultSentenceLimit is the long-sentence limit when a rule sets none:
+// plain-language guides put the average at 15 to 20 words and treat much
+// longer sentences as hard to follow.
+const defaultSentenceLimit = 40
+
+func compileCheck(tz *tokenizer, i int, r *rules.Rule) compiledCheck {
+	c := compiledCheck{rule: int32(i), name: r.Check, limit: r.Limit, words: map[string]bool{}, antecedents: map[string]bool{}}
+	for _, t := range r.Terms {
+		c.words[normalizePhrase(tz, t)] = true
+	}
+	for _, a := range r.Antecedents {
+		c.antecedents[normalizePhrase(tz, a)] = true
+	}
+	if c.limit == 0 {
+		c.limit = defaultSentenceLimit
+	}
+	return c
+}
+
+// normalizePhrase reduces text to its token keys joined by spaces, the form
+// in which link texts and pronouns are compared.
+func normalizePhrase(tz *tokenizer, s string) string {
+	nt := normalize(s)
+	var keys []string
+	for _, t := range tz.tokenize(nt.text) {
+		if t.kind == word {
+			keys = append(keys, t.key)
+		}
+	}
+	return strings.Join(keys, " ")
+}
+
+// spanChecks runs the checks that read prose, for one span.
+func (c *checker) spanChecks(sp *parsers.Span, out []Finding) []Finding {
+	if len(c.l.checks) == 0 || sp.Kind == parsers.AltText {
+		return out
+	}
+	sentences := splitSentences(c.toks, c.nt.text)
+	for _, ch := range c.l.checks {
+		if !c.active[ch.rule] {
+			continue
+		}
+		switch ch.name {
+		case "all-caps":
+			out = c.allCaps(sp, ch, sentences, out)
+		case "long-sentence":
+			out = c.longSentences(sp, ch, sentences, out)
+		case "generic-pronoun":
+			out = c.genericPronouns(sp, ch, out)
+		}
+	}
+	return out
+}
+
+// checkFinding reports tokens [from, to) of the current span.
+func (c *checker) checkFinding(sp *parsers.Span, ch compiledCheck, from, to int, count int) Finding {
+	f := c.finding(sp, &c.nt, rawMatch{rule: ch.rule, tok: -1, start: int(c.toks[from].start), end: int(c.toks[to-1].end)})
+	f.Message = strings.ReplaceAll(f.Message, "{count}", strconv.Itoa(count))
+	return f
+}
+
+// longSentences flags sentences of more than the limit's words.
+func (c *checker) longSentences(sp *parsers.Span, ch compiledCheck, sentences []sentence, out []Finding) []Finding {
+	if sp.Kind == parsers.Heading || sp.Kind == parsers.TableCell {
+		return out
+	}
+	for _, s := range sentences {
+		if n := wordCount(c.toks, s); n > ch.limit {
+			out = append(out, c.checkFinding(sp, ch, s.from, s.to, n))
+		}
+	}
+	return out
+}
+
+// allCaps flags sentences written in capitals: at least four words, none
+// in lower case, one of them a common word such as THE or YOU, so that a
+// run of acronyms ("PCI DSS and SOC 2" aside) is not taken for shouting.
+// When every sentence of a paragraph shouts, the paragraph is reported once.
+func (c *checker) allCaps(sp *parsers.Span, ch compiledCheck, sentences []sentence, out []Finding) []Finding {
+	if sp.Kind == parsers.Heading {
+		return out
+	}
+	var shouting []sentence
+	for _, s := range sentences {
+		if c.isShouting(s) {
+			shouting = append(shouting, s)
+		}
+	}
+	if len(shouting) > 0 && len(shouting) == len(sentences) {
+		return append(out, c.checkFinding(sp, ch, 0, len(c.toks), len(shouting)))
+	}
+	for _, s := range shouting {
+		out = append(out, c.checkFinding(sp, ch, s.from, s.to, 1))
+	}
+	return out
+}
+
+func (c *checker) isShouting(s sentence) bool {
+	words, common := 0, false
+	for _, t := range c.toks[s.from:s.to] {
+		if t.kind != word {
+			continue
+		}
+		w := c.nt.text[t.start:t.end]
+		if strings.IndexFunc(w, unicode.IsLower) >= 0 {
+			return false
+		}
+		if strings.IndexFunc(w, unicode.IsUpper) < 0 {
+			continue // a number
+		}
+		words++
+		common = common || isShoutWord(t.key)
+	}
+	return words >= 4 && common
+}
+
+// isShoutWord spots common words that acronyms never are; one of them in
+// capitals marks a sentence as shouted rather than a list of acronyms.
+func isShoutWord(k string) bool {
+	switch k {
+	case "the", "and", "you", "your", "to", "of", "for", "must", "not", "will", "all", "are", "is",
+		"be", "we", "our", "this", "with", "do", "no", "never", "please", "only", "in", "on", "at",
+		"or", "any":
+		return true
+	}
+	return false
+}
+
+// genericPronouns flags a pronoun from the rule's terms whose nearest
+// possible antecedent, looking back up to lookback tokens, is one of the
+// rule's role nouns ("the candidate ... his"), not a name or a male noun
+// ("Our CEO, David Park, said he").
+func (c *checker) genericPronouns(sp *parsers.Span, ch compiledCheck, out []Finding) []Finding {
+	for i, t := range c.toks {
+		if t.kind != word || !ch.words[t.key] || c.inPairedPronoun(i) || isMention(c.nt.text, int(t.start), int(t.end)) {
+			continue
+		}
+		if c.antecedentIsRole(ch, i) {
+			f := c.checkFinding(sp, ch, i, i+1, 1)
+			if s := neutralPronoun(t.key); s != "" {
+				f.Suggestions = []string{applyCase(f.Match, s)}
+			}
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// lookback is how many tokens back a pronoun's antecedent is looked for:
+// about two sentences.
+const lookback = 50
+
+// neutralPronoun gives the singular "they" form for a masculine pronoun.
+func neutralPronoun(p string) string {
+	switch p {
+	case "he":
+		return "they"
+	case "him":
+		return "them"
+	case "his":
+		return "their"
+	case "himself":
+		return "themselves"
+	}
+	return ""
+}
+
+// isMaleNoun spots nouns that make a following "he" specific, not generic.
+func isMaleNoun(k string) bool {
+	switch k {
+	case "man", "men", "boy", "father", "dad", "son", "brother", "husband", "boyfriend",
+		"gentleman", "sir", "king", "uncle", "nephew", "grandfather", "grandson", "mr":
+		return true
+	}
+	return false
+}
+
+func (c *checker) antecedentIsRole(ch compiledCheck, i int) bool {
+	text := c.nt.text
+	for j := i - 1; j >= 0 && j >= i-lookback; j-- {
+		t := c.toks[j]
+		if t.kind != word {
+			continue
+		}
+		switch {
+		case ch.antecedents[t.key]:
+			return true
+		case isMaleNoun(t.key):
+			return false
+		case isCapitalized(text[t.start:t.end]) && !startsSentence(c.toks, j, text) && !ch.words[t.key]:
+			return false // a name
+		}
+	}
+	return false
+}
+
+// inPairedPronoun reports whether token i is part of "he or she",
+// "his/her" and the like, which rules of their own report.
+func (c *checker) inPairedPronoun(i int) bool {
+	toks, text := c.toks, c.nt.text
+	key := func(k int) string {
+		if k < 0 || k >= len(toks) {
+			return ""
+		}
+		return text[toks[k].start:toks[k].end]
+	}
+	joiner := func(s string) bool { return strings.EqualFold(s, "or") || s == "/" || strings.EqualFold(s, "and") }
+	female := func(s string) bool {
+		switch strings.ToLower(s) {
+		case "she", "her", "hers", "herself", "s":
+			return true
+		}
+		return false
+	}
+	return (joiner(key(i+1)) && female(key(i+2))) || (joiner(key(i-1)) && female(key(i-2)))
+}
+
+// docChecks runs the checks that read a document's structure.
+func (c *checker) docChecks(out []Finding) []Finding {
+	for _, ch := range c.l.checks {
+		if !c.active[ch.rule] {
+			continue
+		}
+		switch ch.name {
+		case "image-alt":
+			for _, img := range c.doc.Images {
+				if !hasUsefulAlt(img.Alt) {
+					out = append(out, c.sourceFinding(ch, img.Start, img.End, parsers.AltText))
+				}
+			}
+		case "heading-skip":
+			for i := 1; i < len(c.doc.Headings); i++ {
+				if h := c.doc.Headings[i]; h.Level > c.doc.Headings[i-1].Level+1 {
+					out = append(out, c.sourceFinding(ch, h.Start, h.End, parsers.Heading))
+				}
+			}
+		case "link-text":
+			for _, l := range c.doc.Links {
+				if l.Autolink || looksLikeNonProse(strings.TrimSpace(l.Text)) || ch.words[normalizePhrase(c.tz, l.Text)] {
+					out = append(out, c.sourceFinding(ch, l.TextStart, l.TextEnd, parsers.LinkText))
+				}
+			}
+		}
+	}
+	return out
+}
+
+// hasUsefulAlt reports whether an image's text alternative describes it:
+// not empty, not a file name, not just "image" or "photo".
+func hasUsefulAlt(alt string) bool {
+	a := strings.ToLower(strings.TrimSpace(alt))
+	switch a {
+	case "", "image", "img", "photo", "picture", "graphic", "logo", "icon", "screenshot", "banner":
+		return false
+	}
+	for _, ext := range []string{".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"} {
+		if strings.HasSuffix(a, ext) && !strings.Contains(a, " ") {
+			return false
+		}
+	}
+	return true
+}
+
+// sourceFinding reports a range of the source found from the document's
+// structure rather than its prose.
+func (c *checker) sourceFinding(ch compiledCheck, start, end int, kind parsers.Kind) Finding {
+	r := c.l.rules[ch.rule]
+	match := string(c.doc.File.Src[start:end])
+	return Finding{
+		Rule: r, Severity: r.Severity, Start: start, End: end, Exact: true, Kind: kind, Match: match,
+		Message:     strings.ReplaceAll(r.Message, "{match}", match),
+		Suggestions: append([]string(nil), r.Suggest...),
+	}
+}
