@@ -205,7 +205,6 @@ func isMaleNoun(k string) bool {
 }
 
 func (c *checker) antecedentIsRole(ch compiledCheck, i int) bool {
-	text := c.nt.text
 	for j := i - 1; j >= 0 && j >= i-lookback; j-- {
 		t := c.toks[j]
 		if t.kind != word {
@@ -213,12 +212,54 @@ func (c *checker) antecedentIsRole(ch compiledCheck, i int) bool {
 		}
 		switch {
 		case ch.antecedents[t.key]:
-			return true
-		case isMaleNoun(t.key):
+			// "John is an engineer. He ...": a name in the role noun's own
+			// sentence is the likelier referent.
+			return !c.nameBefore(ch, j)
+		case isMaleNoun(t.key), c.isName(ch, j):
 			return false
-		case isCapitalized(text[t.start:t.end]) && !startsSentence(c.toks, j, text) && !ch.words[t.key]:
-			return false // a name
 		}
+	}
+	return false
+}
+
+// nameBefore reports whether a name or a male noun stands between the
+// start of token j's sentence and token j: "My father met the candidate.
+// He ..." is too ambiguous to call generic.
+func (c *checker) nameBefore(ch compiledCheck, j int) bool {
+	for k := j - 1; k >= 0; k-- {
+		t := c.toks[k]
+		if t.kind == punct && strings.Contains(".!?", c.nt.text[t.start:t.end]) {
+			return false
+		}
+		if t.kind == word && (c.isName(ch, k) || isMaleNoun(t.key)) {
+			return true
+		}
+	}
+	return false
+}
+
+// isName guesses whether token j is part of a person's name: capitalized,
+// and either inside a sentence or, at its start, not one of the words that
+// commonly start sentences ("The", "Each", "If").
+func (c *checker) isName(ch compiledCheck, j int) bool {
+	t := c.toks[j]
+	if !isCapitalized(c.nt.text[t.start:t.end]) || ch.words[t.key] || ch.antecedents[t.key] {
+		return false
+	}
+	return !startsSentence(c.toks, j, c.nt.text) || !isSentenceStarter(t.key)
+}
+
+// isSentenceStarter spots common words that are capitalized only because
+// they start a sentence.
+func isSentenceStarter(k string) bool {
+	switch k {
+	case "the", "a", "an", "our", "your", "their", "his", "her", "its", "my", "each", "every", "any",
+		"all", "if", "when", "while", "once", "after", "before", "this", "that", "these", "those",
+		"we", "you", "they", "it", "he", "she", "i", "in", "on", "at", "for", "as", "to", "by", "with",
+		"from", "please", "no", "some", "most", "one", "new", "also", "however", "then", "so", "but",
+		"and", "or", "because", "since", "where", "what", "who", "how", "there", "here", "should",
+		"must", "will", "can", "may", "do", "does", "is", "are", "be", "only", "even", "both":
+		return true
 	}
 	return false
 }
