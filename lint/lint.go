@@ -19,6 +19,7 @@ import (
 // Linter checks documents against a compiled rule set.
 type Linter struct {
 	rules    []*rules.Rule
+	category []int32 // per rule, its category as a number
 	trie     *trie
 	patterns []compiledPattern
 	checks   []compiledCheck
@@ -30,7 +31,7 @@ type Linter struct {
 // New compiles a rule set. Problems that only show when terms are
 // tokenized (a term with no words in it) are returned as a rules.ErrorList.
 func New(set *rules.Set) (*Linter, error) {
-	l := &Linter{rules: set.Rules}
+	l := &Linter{rules: set.Rules, category: categoryNumbers(set.Rules)}
 	var errs rules.ErrorList
 	t, err := compileTrie(set.Rules)
 	if el, ok := err.(rules.ErrorList); ok {
@@ -51,13 +52,28 @@ func New(set *rules.Set) (*Linter, error) {
 			errs.Add(r.Pos, r.ID, "invalid pattern: %v", err)
 			continue
 		}
-		l.patterns = append(l.patterns, compiledPattern{rule: int32(i), re: re, width: maxWidth(r.Pattern)})
+		l.patterns = append(l.patterns, compiledPattern{rule: int32(i), re: re, width: maxWidth(r.Pattern), group: max(0, re.SubexpIndex("match"))})
 	}
 	l.compilePrefilter()
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	return l, nil
+}
+
+// categoryNumbers numbers the rules' categories, for cheap comparison.
+func categoryNumbers(rs []*rules.Rule) []int32 {
+	ids := map[string]int32{}
+	out := make([]int32, len(rs))
+	for i, r := range rs {
+		id, ok := ids[r.Category]
+		if !ok {
+			id = int32(len(ids))
+			ids[r.Category] = id
+		}
+		out[i] = id
+	}
+	return out
 }
 
 // Rules returns the compiled rules in their load order.
@@ -97,7 +113,7 @@ func (c *checker) span(sp *parsers.Span, out []Finding) []Finding {
 	c.nt = normalize(sp.Text)
 	nt := &c.nt
 	c.toks = c.tz.tokenize(nt.text)
-	c.matches, c.excepts = c.l.trie.matchTokens(c.toks, c.active, c.matches[:0], c.excepts[:0])
+	c.matches, c.excepts = c.l.trie.matchTokens(c.toks, c.active, c.l.category, c.matches[:0], c.excepts[:0])
 	c.runPatterns(nt.text)
 	out = c.spanChecks(sp, out)
 	if len(c.matches) == 0 {
@@ -122,10 +138,12 @@ func (c *checker) span(sp *parsers.Span, out []Finding) []Finding {
 	return out
 }
 
-// excepted reports whether an exception phrase of the match's rule covers it.
+// excepted reports whether an exception phrase of the match's rule
+// overlaps it: "master's degree" covers "master", and "agreed upon" is
+// enough to clear "upon the" in "agreed upon the dates".
 func (c *checker) excepted(m rawMatch) bool {
 	for _, e := range c.excepts {
-		if e.rule == m.rule && e.start <= m.start && m.end <= e.end {
+		if e.rule == m.rule && e.start < m.end && m.start < e.end {
 			return true
 		}
 	}

@@ -85,6 +85,13 @@ rules:
     why: because
     terms: [foreman]
     suggest: [supervisor]
+  - id: legalese.provided-that
+    category: plain-language.legalese
+    severity: info
+    message: pt
+    why: because
+    pattern: ',\s*(?P<match>provided that)\b'
+    suggest: [if]
   - id: job-post.ninja
     category: job-post.jargon
     severity: info
@@ -150,6 +157,7 @@ func TestCheck(t *testing.T) {
 		{"surname after a given name", "Ask Dahianna Salazar Foreman or the foreman.", []string{"gender.foreman=foreman->supervisor"}},
 		{"surname after an honorific", "Dr. Alicia Young and young people.", []string{"age.young=young->"}},
 		{"title at sentence start is flagged", "Foreman Lee checks the site. The Site Foreman agrees.", []string{"gender.foreman=Foreman->Supervisor"}},
+		{"named group marks the finding", "You may go, provided that you ask. Provided that is fine here.", []string{"legalese.provided-that=provided that->if"}},
 		{"pattern inside a URL", "See https://example.com/young-team and young-team.", []string{"age.young=young->"}},
 	}
 	for _, tt := range tests {

@@ -244,40 +244,39 @@ type interval struct {
 	start, end int
 }
 
-// matchTokens walks the trie from every token. At one start the longest
-// term that belongs to an active rule wins; all rules sharing that exact
-// term report it. Exceptions are collected for later filtering.
-func (t *trie) matchTokens(toks []token, active []bool, out []rawMatch, excepts []interval) ([]rawMatch, []interval) {
+// matchTokens walks the trie from every token. At one start, the longest
+// term wins among the rules of one category ("native English speaker" over
+// "native speaker"), while rules of other categories still report their
+// own terms there ("aggressive targets" as jargon, "aggressive" as
+// gender-coded). Exceptions are collected for later filtering. category
+// gives each rule's category as a number.
+func (t *trie) matchTokens(toks []token, active []bool, category []int32, out []rawMatch, excepts []interval) ([]rawMatch, []interval) {
+	var found []candidate
 	for i := range toks {
 		if toks[i].kind >= wall || !t.mayStart(toks[i].key) {
 			continue
 		}
 		n := t.roots.lookup(toks[i].key)
-		if n == nil {
-			continue
-		}
-		var best *node
-		bestEnd := -1
+		found = found[:0]
 		for j := i; n != nil; {
 			for _, r := range n.excepts {
 				excepts = append(excepts, interval{rule: r, start: int(toks[i].start), end: int(toks[j].end)})
 			}
-			if anyActive(n.ends, active) {
-				best, bestEnd = n, j
+			for _, e := range n.ends {
+				if active[e.rule] {
+					found = append(found, candidate{end: e, tok: j})
+				}
 			}
 			if j++; j == len(toks) || toks[j].kind >= wall {
 				break
 			}
 			n = n.step(toks[j].key)
 		}
-		if best == nil {
-			continue
-		}
-		for _, e := range best.ends {
-			if active[e.rule] {
+		for _, f := range found {
+			if longestInCategory(found, f, category) {
 				out = append(out, rawMatch{
-					rule: e.rule, tok: i, start: int(toks[i].start), end: int(toks[bestEnd].end),
-					plural: e.plural, possessive: toks[bestEnd].possessive,
+					rule: f.end.rule, tok: i, start: int(toks[i].start), end: int(toks[f.tok].end),
+					plural: f.end.plural, possessive: toks[f.tok].possessive,
 				})
 			}
 		}
@@ -285,11 +284,19 @@ func (t *trie) matchTokens(toks []token, active []bool, out []rawMatch, excepts 
 	return out, excepts
 }
 
-func anyActive(ends []termEnd, active []bool) bool {
-	for _, e := range ends {
-		if active[e.rule] {
-			return true
+// candidate is a term that ends at token tok, found from one start.
+type candidate struct {
+	end termEnd
+	tok int
+}
+
+// longestInCategory reports whether no other candidate of the same
+// category ends later.
+func longestInCategory(found []candidate, f candidate, category []int32) bool {
+	for _, g := range found {
+		if g.tok > f.tok && category[g.end.rule] == category[f.end.rule] {
+			return false
 		}
 	}
-	return false
+	return true
 }

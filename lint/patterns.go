@@ -22,6 +22,11 @@ type compiledPattern struct {
 	// bounded pattern runs only on a window around each literal hit
 	// instead of on the whole paragraph.
 	width int
+	// group is the index of the subexpression named "match", whose text is
+	// what the finding covers, or 0 for the whole match. It lets a pattern
+	// require context that is not part of the finding: ", (?P<match>provided
+	// that)" flags only "provided that".
+	group int
 }
 
 // compilePrefilter builds one automaton over the required literals of all
@@ -103,8 +108,17 @@ func (c *checker) runWindows(p compiledPattern, text string, hits []acHit) {
 // matches, leaving out any that span a Boundary (markup that is not prose)
 // or touch a URL, address or path.
 func (c *checker) addPatternMatches(p compiledPattern, text string, from, to int) {
-	for _, m := range p.re.FindAllStringIndex(text[from:to], -1) {
-		s, e := from+m[0], from+m[1]
+	var matches [][]int
+	if p.group > 0 {
+		matches = p.re.FindAllStringSubmatchIndex(text[from:to], -1)
+	} else {
+		matches = p.re.FindAllStringIndex(text[from:to], -1) // cheaper: no groups to track
+	}
+	for _, m := range matches {
+		if m[2*p.group] < 0 {
+			continue // the named group took no part in this match
+		}
+		s, e := from+m[2*p.group], from+m[2*p.group+1]
 		if e > s && !strings.ContainsRune(text[s:e], parsers.Boundary) && !c.inLink(s, e) && !c.seen(p.rule, s, e) {
 			c.matches = append(c.matches, rawMatch{rule: p.rule, tok: -1, start: s, end: e})
 		}
