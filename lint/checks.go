@@ -306,13 +306,29 @@ func (c *checker) docChecks(out []Finding) []Finding {
 			}
 		case "link-text":
 			for _, l := range c.doc.Links {
-				if l.Autolink || looksLikeNonProse(strings.TrimSpace(l.Text)) || ch.words[normalizePhrase(c.tz, l.Text)] {
+				if ch.words[normalizePhrase(c.tz, l.Text)] {
+					out = append(out, c.sourceFinding(ch, l.TextStart, l.TextEnd, parsers.LinkText))
+				}
+			}
+		case "bare-url":
+			for _, l := range c.doc.Links {
+				if isBareURL(l) {
 					out = append(out, c.sourceFinding(ch, l.TextStart, l.TextEnd, parsers.LinkText))
 				}
 			}
 		}
 	}
 	return out
+}
+
+// isBareURL reports whether a link shows a web address as its text. An
+// e-mail address is left alone: it says exactly where a message will go.
+func isBareURL(l parsers.Link) bool {
+	text := strings.TrimSpace(l.Text)
+	if strings.HasPrefix(l.Dest, "mailto:") || (strings.Contains(text, "@") && !strings.Contains(text, "://")) {
+		return false
+	}
+	return l.Autolink || strings.Contains(text, "://") || strings.HasPrefix(text, "www.")
 }
 
 // hasUsefulAlt reports whether an image's text alternative describes it:

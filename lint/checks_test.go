@@ -50,6 +50,12 @@ rules:
     message: link
     why: w
     terms: [here, click here, more]
+  - id: a11y.bare-url
+    category: accessibility.link-text
+    severity: info
+    check: bare-url
+    message: url
+    why: w
 `
 
 func checkLinter(t *testing.T) *Linter {
@@ -116,7 +122,7 @@ func TestLongSentenceCount(t *testing.T) {
 // checks apart from the Markdown parser.
 func TestDocChecks(t *testing.T) {
 	l := checkLinter(t)
-	src := "# A\n\n### C\n\n![](x.png) ![logo](y.png) ![A chart of sales](z.png)\n\n[here](u) [the guide](v) <https://x.org>\n"
+	src := "# A\n\n### C\n\n![](x.png) ![logo](y.png) ![A chart of sales](z.png)\n\n[here](u) [the guide](v) <https://x.org> <hr@x.org>\n"
 	at := func(s string) (int, int) { i := strings.Index(src, s); return i, i + len(s) }
 	doc := &parsers.Document{File: parsers.NewFile("d.md", []byte(src)), Format: "markdown"}
 	for _, h := range []struct {
@@ -133,7 +139,7 @@ func TestDocChecks(t *testing.T) {
 	for _, ln := range []struct {
 		text string
 		auto bool
-	}{{"here", false}, {"the guide", false}, {"https://x.org", true}} {
+	}{{"here", false}, {"the guide", false}, {"https://x.org", true}, {"hr@x.org", true}} {
 		s, e := at(ln.text)
 		doc.Links = append(doc.Links, parsers.Link{Start: s, End: e, TextStart: s, TextEnd: e, Text: ln.text, Autolink: ln.auto})
 	}
@@ -141,7 +147,7 @@ func TestDocChecks(t *testing.T) {
 	for _, f := range l.Check(doc, rules.ProfileGeneral) {
 		got = append(got, f.Rule.ID+"="+f.Match)
 	}
-	want := "a11y.headings=### C|a11y.alt=![](x.png)|a11y.alt=![logo](y.png)|a11y.links=here|a11y.links=https://x.org"
+	want := "a11y.headings=### C|a11y.alt=![](x.png)|a11y.alt=![logo](y.png)|a11y.links=here|a11y.bare-url=https://x.org"
 	if strings.Join(got, "|") != want {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}

@@ -55,9 +55,11 @@ func isEmphasizedMention(src []byte, start, end int) bool {
 // isProperName reports whether a one-word term match is most likely part of
 // a person's or place's name: capitalized, not at the start of a sentence,
 // and right after another capitalized word that is not at the start of a
-// sentence either ("Dahianna Salazar Foreman", "Dr. Alicia Young"). A title
-// before a name ("Chairman Lee") is still flagged. Headings are left alone,
-// since they are often written in Title Case.
+// sentence either ("Dahianna Salazar Foreman", "Dr. Alicia Young"); or, for
+// words that describe people, right before another capitalized word
+// ("Pleasant Hill"). A title before a name ("Chairman Lee") is still
+// flagged. Headings are left alone, since they are often written in Title
+// Case.
 func (c *checker) isProperName(sp *parsers.Span, m rawMatch) bool {
 	toks := c.toks
 	if m.tok < 0 { // a pattern match: find the token it starts on
@@ -76,11 +78,25 @@ func (c *checker) isProperName(sp *parsers.Span, m rawMatch) bool {
 	if !isCapitalized(text[m.start:m.end]) {
 		return false
 	}
+	if describesPeople(c.l.rules[m.rule].Category) && m.tok+1 < len(toks) && !startsSentence(toks, m.tok, text) {
+		// An adjective capitalized mid-sentence before another capital is
+		// the first word of a name: Pleasant Hill, Young Street.
+		if next := toks[m.tok+1]; next.kind == word && isCapitalized(text[next.start:next.end]) {
+			return true
+		}
+	}
 	prev := toks[m.tok-1]
 	if prev.kind != word || !isCapitalized(text[prev.start:prev.end]) {
 		return false
 	}
 	return !startsSentence(toks, m.tok-1, text) || isHonorific(text[prev.start:prev.end])
+}
+
+// describesPeople reports whether a category's terms are mostly adjectives
+// for people (gender-coded words, age), as opposed to titles such as
+// "Chairman", which stay a problem before a name ("Chairman Lee").
+func describesPeople(category string) bool {
+	return strings.HasPrefix(category, "gender-coded") || category == "exclusionary.age"
 }
 
 // isCapitalized reports whether a word starts with an upper-case letter and

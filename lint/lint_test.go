@@ -156,6 +156,7 @@ func TestCheck(t *testing.T) {
 		{"modifiers and plurals are not pluralized", "We hire rock stars.", []string{"jargon.rock-star=rock stars->skilled"}},
 		{"surname after a given name", "Ask Dahianna Salazar Foreman or the foreman.", []string{"gender.foreman=foreman->supervisor"}},
 		{"surname after an honorific", "Dr. Alicia Young and young people.", []string{"age.young=young->"}},
+		{"adjective starting a place name", "We are in Young Street. Young people apply.", []string{"age.young=Young->"}},
 		{"title at sentence start is flagged", "Foreman Lee checks the site. The Site Foreman agrees.", []string{"gender.foreman=Foreman->Supervisor"}},
 		{"named group marks the finding", "You may go, provided that you ask. Provided that is fine here.", []string{"legalese.provided-that=provided that->if"}},
 		{"pattern inside a URL", "See https://example.com/young-team and young-team.", []string{"age.young=young->"}},

@@ -35,6 +35,11 @@ var fuzzSeeds = []string{
 	"- [ ] task\n- [x] done\n",
 	"``` ` ```` `` a ``\n",
 	"Foo\nbar\n===\n\nBaz\n---\n",
+	"# a #  \n>\t#\n#\n### ###\n- x\n  ---\n",
+	"[a *b*](<u v> \"t\") ![x [y] z][r] [r][] [r] [a\\](b)](c) [`]`](d)\n\n[r]: /u\n",
+	"> [a](\n> u\n> (t\n> t))\n\n| [c](d) | ![e](f 'g') |\n|---|---|\n",
+	"- [a](\n\tb\n\t\"t\") [<http://a]b>](c) [`]`](d) ![x <b a=\"]\">](e)\n- ![a][b\n  c] ![d][]\n\n[b c]: /x\n[d]: </y z>\n",
+	"Big\ntitle\n===\n\n\tcode\n>\t#\n-\t## x ##  \r\n",
 }
 
 func FuzzMarkdown(f *testing.F) {
@@ -52,6 +57,7 @@ func FuzzMarkdown(f *testing.F) {
 		checkDocument(t, src, doc)
 		checkNoCode(t, src, doc)
 		checkOneLine(t, src, doc)
+		checkStructure(t, src, doc)
 	})
 }
 
@@ -70,6 +76,9 @@ func FuzzText(f *testing.F) {
 		}
 		checkDocument(t, src, doc)
 		checkTextCoverage(t, src, doc)
+		if len(doc.Headings)+len(doc.Images)+len(doc.Links) != 0 {
+			t.Fatalf("plain text has structure: %+v %+v %+v", doc.Headings, doc.Images, doc.Links)
+		}
 	})
 }
 
@@ -204,4 +213,184 @@ func checkOneLine(t *testing.T, src []byte, doc *Document) {
 			}
 		}
 	}
+}
+
+// checkStructure asserts what Document.Headings, Images and Links promise:
+// ranges inside the file and in source order, each starting with the
+// markup that opens it, and links' text inside their markup.
+func checkStructure(t *testing.T, src []byte, doc *Document) {
+	t.Helper()
+	prevEnd := 0
+	for _, h := range doc.Headings {
+		if h.Start < prevEnd || h.End < h.Start || h.End > len(src) || h.Level < 1 || h.Level > 6 {
+			t.Fatalf("heading %+v out of order or outside [%d, %d]", h, prevEnd, len(src))
+		}
+		// A setext heading ends with its underline, unless goldmark took
+		// a line further down for it (a table can come between).
+		setext := h.End > h.Start && isSetextBar(src[h.End-1])
+		if src[h.Start] != '#' && !setext && underlineFollows(src, h.End) {
+			t.Fatalf("heading %+v: %q stops short of its underline", h, src[h.Start:h.End])
+		}
+		checkATXLevel(t, src, h)
+		prevEnd = h.End
+	}
+	prevStart := 0
+	for _, im := range doc.Images {
+		if im.Start < prevStart || im.End > len(src) || im.End < im.Start+3 {
+			t.Fatalf("image %+v out of order or outside the file", im)
+		}
+		if m := src[im.Start:im.End]; !bytes.HasPrefix(m, []byte("![")) || !closesLink(m[len(m)-1]) {
+			t.Fatalf("image %+v: markup %q", im, m)
+		}
+		prevStart = im.Start
+	}
+	prevStart = 0
+	for _, l := range doc.Links {
+		if l.Start < prevStart || l.Start > l.TextStart || l.TextStart > l.TextEnd || l.TextEnd > l.End || l.End > len(src) {
+			t.Fatalf("link %+v out of order or outside the file", l)
+		}
+		prevStart = l.Start
+		checkLinkMarkup(t, src, l)
+	}
+	checkExtentBounds(t, src, doc)
+}
+
+// checkATXLevel asserts that a heading on one line that opens with a run
+// of '#'s and a space, which can only be an ATX heading, has as many '#'s
+// as its level.
+func checkATXLevel(t *testing.T, src []byte, h HeadingInfo) {
+	t.Helper()
+	m := src[h.Start:h.End]
+	run := len(m) - len(bytes.TrimLeft(m, "#"))
+	if run == 0 || bytes.IndexByte(m, '\n') >= 0 {
+		return
+	}
+	if (run == len(m) || m[run] == ' ' || m[run] == '\t') && run != h.Level {
+		t.Fatalf("heading %+v: %q opens with %d '#'s", h, m, run)
+	}
+}
+
+// underlineFollows reports whether the line after the one holding
+// src[end-1] is a setext underline.
+func underlineFollows(src []byte, end int) bool {
+	nl := bytes.IndexByte(src[end:], '\n')
+	if nl < 0 {
+		return false
+	}
+	line, _ := nextLine(src, end+nl+1)
+	line = bytes.TrimSpace(line)
+	return len(line) > 0 && isSetextBar(line[0]) && len(bytes.Trim(line, string(line[:1]))) == 0
+}
+
+func closesLink(c byte) bool { return c == ')' || c == ']' }
+
+// checkLinkMarkup asserts that a link's ranges sit on its markup: an
+// autolink's text is its address, a link's text lies between its
+// brackets.
+func checkLinkMarkup(t *testing.T, src []byte, l Link) {
+	t.Helper()
+	if l.Autolink {
+		if string(src[l.TextStart:l.TextEnd]) != l.Text {
+			t.Fatalf("autolink %+v: text range holds %q", l, src[l.TextStart:l.TextEnd])
+		}
+		return
+	}
+	if src[l.Start] != '[' || l.TextStart != l.Start+1 || l.TextEnd >= l.End || src[l.TextEnd] != ']' || !closesLink(src[l.End-1]) {
+		t.Fatalf("link %+v: markup %q", l, src[l.Start:l.End])
+	}
+}
+
+// checkExtentBounds asserts that every heading, link and image goldmark
+// found is in the document, that no link or image ends past the start of
+// whatever follows it in its block (the bound the span code uses for an
+// image), and that none stops short of it: only closing emphasis markup
+// and white space can come between, or the ']' of a link around it.
+func checkExtentBounds(t *testing.T, src []byte, doc *Document) {
+	t.Helper()
+	base, view := markdownView(src)
+	bounds := map[int]extentBound{} // start in src → bound
+	var links, images, headings int
+	_ = ast.Walk(parseMarkdown(view), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.(type) {
+		case *ast.Heading:
+			// Only an ATX heading can be without text lines.
+			if h := headings; h < len(doc.Headings) && n.Lines().Len() == 0 && src[doc.Headings[h].Start] != '#' {
+				t.Fatalf("empty ATX heading %+v starts at %q", doc.Headings[h], src[doc.Headings[h].Start])
+			}
+			headings++
+		case *ast.Link:
+			links++
+		case *ast.AutoLink:
+			links++
+			return ast.WalkContinue, nil
+		case *ast.Image:
+			images++
+		default:
+			return ast.WalkContinue, nil
+		}
+		if blk := enclosingLeaf(n); blk != nil {
+			b := followingStart(view, n, blk)
+			b.at += base
+			bounds[base+n.Pos()] = b
+		}
+		return ast.WalkContinue, nil
+	})
+	if headings != len(doc.Headings) || links != len(doc.Links) || images != len(doc.Images) {
+		t.Fatalf("goldmark found %d headings, %d links, %d images; the document has %d, %d, %d",
+			headings, links, images, len(doc.Headings), len(doc.Links), len(doc.Images))
+	}
+	check := func(what string, start, end int) {
+		b, ok := bounds[start]
+		if !ok || end > b.at {
+			t.Fatalf("%s [%d, %d) %q ends past %d, where what follows it starts", what, start, end, src[start:end], b.at)
+		}
+		gap := bytes.TrimLeft(src[end:b.at], "*_~ \t\r\n>")
+		if (b.enclosed && !bytes.HasPrefix(gap, []byte("]"))) || (!b.enclosed && len(gap) > 0) {
+			t.Fatalf("%s [%d, %d) %q stops short of %q", what, start, end, src[start:end], src[end:b.at])
+		}
+	}
+	for _, im := range doc.Images {
+		check("image", im.Start, im.End)
+	}
+	for _, l := range doc.Links {
+		if !l.Autolink {
+			check("link", l.Start, l.End)
+		}
+	}
+}
+
+// extentBound is where whatever follows a link or image starts, and
+// whether a link or image around it closes first.
+type extentBound struct {
+	at       int
+	enclosed bool
+}
+
+// followingStart returns where what follows inline node n in leaf block
+// blk starts, as mdWalker.nextStart does.
+func followingStart(view []byte, n, blk ast.Node) extentBound {
+	enclosed := false
+	for m := n; m != nil && m != blk; m = m.Parent() {
+		if s := m.NextSibling(); s != nil && s.Pos() >= 0 {
+			return extentBound{s.Pos(), enclosed}
+		}
+		switch m.Parent().(type) {
+		case *ast.Link, *ast.Image:
+			enclosed = true
+		}
+	}
+	return extentBound{contentEnd(view, blk), enclosed}
+}
+
+// enclosingLeaf returns the leaf block whose inline content holds n.
+func enclosingLeaf(n ast.Node) ast.Node {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock {
+			return p
+		}
+	}
+	return nil
 }

@@ -27,6 +27,9 @@ import (
 // decoded; soft and hard line breaks both read as one space, because a
 // phrase that wraps across a line (or a <br>) is still one phrase.
 //
+// It also lists the document's headings, images and links (see Document),
+// each with its whole markup's range in the source, for structure checks.
+//
 // A UTF-8 byte order mark and YAML (---) or TOML (+++) front matter are
 // hidden from goldmark without moving any offset, so every position still
 // points into the original file.
@@ -58,7 +61,14 @@ func (Markdown) Parse(f *File) (doc *Document, err error) {
 	slices.SortStableFunc(w.spans, func(a, b Span) int {
 		return cmp.Compare(a.Segs[0].Src, b.Segs[0].Src)
 	})
-	return &Document{File: f, Format: string(FormatMarkdown), Spans: w.spans}, nil
+	return &Document{
+		File:     f,
+		Format:   string(FormatMarkdown),
+		Spans:    w.spans,
+		Headings: w.headings,
+		Images:   w.images,
+		Links:    w.links,
+	}, nil
 }
 
 // parseMarkdown runs goldmark over src. Typographer stays off: it replaces
@@ -73,14 +83,23 @@ func parseMarkdown(src []byte) ast.Node {
 	return md.Parser().Parse(text.NewReader(src))
 }
 
-// mdWalker turns goldmark's tree into spans. Offsets in the tree are
-// offsets into view; adding base turns them into offsets into src.
+// mdWalker turns goldmark's tree into spans and the document's
+// structure, both in source order. Offsets in the tree are offsets into
+// view; adding base turns them into offsets into src.
 type mdWalker struct {
 	src   []byte // the file as read
 	view  []byte // what goldmark parsed: src after any BOM, front matter blanked
 	base  int    // offset of view[0] in src
 	mdx   bool
 	spans []Span
+
+	headings []HeadingInfo
+	images   []Image
+	links    []Link
+
+	headingFloor int                        // view offset where the last heading ended
+	extents      map[ast.Node]bracketExtent // see linkExtent
+	alts         map[*ast.Image]string      // see altText
 }
 
 // blocks visits the block tree below n and emits one span for every block
@@ -89,6 +108,7 @@ func (w *mdWalker) blocks(n ast.Node) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Heading:
+			w.addHeading(c)
 			w.emit(c, Heading, c.Level)
 		case *ast.Paragraph, *ast.TextBlock:
 			if !w.isMDXStatement(c) {

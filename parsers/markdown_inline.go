@@ -41,9 +41,14 @@ func (w *mdWalker) inline(p *prose, n ast.Node, blk leafBlock) {
 		p.boundary(w.rawHTMLExtent(n, blk))
 	case *ast.AutoLink:
 		p.boundary(w.autoLinkExtent(n, blk))
+		w.addAutoLink(n, blk)
+	case *ast.Link:
+		w.addLink(n, blk)
+		w.inlines(p, n, blk)
 	case *ast.Image:
 		// The description is prose of its own kind; in the sentence around
 		// it the image is a wall, like any other embedded object.
+		w.addImage(n, blk)
 		w.build(n, AltText, 0, blk)
 		p.boundary(n.Pos(), w.nextStart(n, blk))
 	case *ast.String, *east.TaskCheckBox:
@@ -120,26 +125,45 @@ func (w *mdWalker) rawHTMLExtent(n *ast.RawHTML, blk leafBlock) (start, end int)
 }
 
 // autoLinkExtent returns the source of an autolink: "<url>" with its
-// brackets, or a bare URL or e-mail address found by Linkify. goldmark
-// exposes only the label, a slice of the source, so it is located at the
-// node's position: Linkify's position may be one byte early, at the space
-// or parenthesis it consumed before the URL.
+// brackets, or a bare URL or e-mail address found by Linkify.
 func (w *mdWalker) autoLinkExtent(n *ast.AutoLink, blk leafBlock) (start, end int) {
-	label := n.Label(w.view)
-	start = n.Pos()
-	if start < 0 || start >= len(w.view) || len(label) == 0 {
-		return start, w.nextStart(n, blk)
+	if start, end, ok := w.autoLinkMarkup(n); ok {
+		return start, end
 	}
-	rest := w.view[start:]
+	return n.Pos(), w.nextStart(n, blk)
+}
+
+// autoLinkMarkup returns the source of an autolink, brackets included,
+// and false if its label is not where it was expected.
+func (w *mdWalker) autoLinkMarkup(n *ast.AutoLink) (start, end int, ok bool) {
+	start, end, bracketed, ok := w.autoLinkLabel(n)
+	if bracketed {
+		return start - 1, end + 1, ok
+	}
+	return start, end, ok
+}
+
+// autoLinkLabel returns where an autolink's label (the address as
+// written) is, and whether "<" and ">" surround it. goldmark exposes only
+// the label, a slice of the source, so it is located at the node's
+// position: Linkify's position may be one byte early, at the space or
+// parenthesis it consumed before the URL.
+func (w *mdWalker) autoLinkLabel(n *ast.AutoLink) (start, end int, bracketed, ok bool) {
+	label := n.Label(w.view)
+	pos := n.Pos()
+	if pos < 0 || pos >= len(w.view) || len(label) == 0 {
+		return 0, 0, false, false
+	}
+	rest := w.view[pos:]
 	switch {
 	case rest[0] == '<' && bytes.HasPrefix(rest[1:], label) && len(rest) > len(label)+1:
-		return start, start + len(label) + 2
+		return pos + 1, pos + 1 + len(label), true, true
 	case bytes.HasPrefix(rest, label):
-		return start, start + len(label)
+		return pos, pos + len(label), false, true
 	case bytes.HasPrefix(rest[1:], label):
-		return start + 1, start + 1 + len(label)
+		return pos + 1, pos + 1 + len(label), false, true
 	}
-	return start, w.nextStart(n, blk)
+	return 0, 0, false, false
 }
 
 // prose builds the text of one span. Its methods take offsets into the

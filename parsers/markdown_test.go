@@ -24,6 +24,7 @@ func parseMD(t *testing.T, name, src string) *Document {
 	}
 	checkDocument(t, []byte(src), doc)
 	checkNoCode(t, []byte(src), doc)
+	checkStructure(t, []byte(src), doc)
 	return doc
 }
 

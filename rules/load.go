@@ -285,6 +285,8 @@ func (v *validator) validateCheck(hasTerms bool) {
 		v.errorf("check", "the generic-pronoun check needs \"antecedents\": the role nouns a generic pronoun refers to")
 	case r.Check != "generic-pronoun" && len(r.Antecedents) > 0:
 		v.errorf("antecedents", "only the generic-pronoun check takes \"antecedents\"")
+	case slices.ContainsFunc(r.Antecedents, func(a string) bool { return len(strings.Fields(a)) != 1 }):
+		v.errorf("antecedents", "antecedents are single words (employee, not \"staff member\"; \"member\" covers it)")
 	case r.Limit < 0:
 		v.errorf("limit", "limit must be positive")
 	}

@@ -95,7 +95,8 @@ func checkDescriptions() [][2]string {
 		{"all-caps", "sentences and paragraphs written in capitals (acronyms are fine)"},
 		{"image-alt", "images without a text alternative"},
 		{"heading-skip", "headings that skip a level (# then ###)"},
-		{"link-text", "link text that does not say where the link goes: one of the terms, or a bare URL"},
+		{"link-text", "link text that does not say where the link goes: one of the terms"},
+		{"bare-url", "a web address shown as the link text (e-mail addresses are fine)"},
 		{"long-sentence", "sentences longer than limit words (default 40)"},
 		{"generic-pronoun", "he, him, his or himself referring back to a role (the candidate ... he), not to a named person"},
 	}
