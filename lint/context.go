@@ -14,25 +14,48 @@ import (
 // a word from something else: a word quoted or italicized to talk about the
 // word itself, or a capitalized word that is part of a person's name.
 
-// isMention reports whether a match is quoted as a word rather than used:
-// `do not say "guys"`, `the term 'blacklist'`. The quotes must hug the
-// match; a comma or full stop may sit inside the closing quote.
+// isMention reports whether a match is quoted rather than used: the quotes
+// hug the match (`do not say "guys"`, `the term 'blacklist'`, with a comma
+// or full stop allowed inside the closing quote), or the match sits inside
+// a short quotation (`avoid "hey guys" in chat`, a quoted example
+// sentence), which a style guide or a table of examples names and a
+// reader cannot change.
 func isMention(text string, start, end int) bool {
 	if start == 0 || end >= len(text) {
 		return false
 	}
-	open := text[start-1]
-	if open != '"' && open != '\'' {
+	if open := text[start-1]; open == '"' || (open == '\'' && !(start >= 2 && isWordRune(lastRune(text[:start-1])))) {
+		i := end
+		for i < len(text) && strings.IndexByte(".,;:!?", text[i]) >= 0 {
+			i++
+		}
+		if i < len(text) && text[i] == open {
+			return true
+		}
+	}
+	return inShortQuotation(text, start, end)
+}
+
+// maxQuotedWords is the longest quotation, in words, whose words count as
+// mentioned rather than used.
+const maxQuotedWords = 15
+
+// inShortQuotation reports whether text[start:end] lies between a pair of
+// double quotes, on one line, at most maxQuotedWords words long. Quotes are
+// paired from the start of the text, so the one before the match must be
+// an opening quote.
+func inShortQuotation(text string, start, end int) bool {
+	before := strings.Count(text[:start], `"`)
+	if before%2 == 0 {
+		return false // the quote before the match, if any, closes a quotation
+	}
+	open := strings.LastIndexByte(text[:start], '"')
+	rel := strings.IndexByte(text[end:], '"')
+	if rel < 0 {
 		return false
 	}
-	if open == '\'' && start >= 2 && isWordRune(lastRune(text[:start-1])) {
-		return false // an apostrophe inside a word, not an opening quote
-	}
-	i := end
-	for i < len(text) && strings.IndexByte(".,;:!?", text[i]) >= 0 {
-		i++
-	}
-	return i < len(text) && text[i] == open
+	quoted := text[open+1 : end+rel]
+	return !strings.Contains(quoted, "\n") && len(strings.Fields(quoted)) <= maxQuotedWords
 }
 
 // isEmphasizedMention reports whether a phrase match in Markdown source is
@@ -89,7 +112,10 @@ func (c *checker) isProperName(sp *parsers.Span, m rawMatch) bool {
 	if prev.kind != word || !isCapitalized(text[prev.start:prev.end]) {
 		return false
 	}
-	return !startsSentence(toks, m.tok-1, text) || isHonorific(text[prev.start:prev.end])
+	// At the start of a sentence, "The Foreman" is a title but "Marcus
+	// Foreman" is a name: a first word that is not one of the words that
+	// commonly start sentences is taken for a given name.
+	return !startsSentence(toks, m.tok-1, text) || isHonorific(text[prev.start:prev.end]) || !isSentenceStarter(prev.key)
 }
 
 // describesPeople reports whether a category's terms are mostly adjectives
