@@ -22,6 +22,10 @@ type compiledCheck struct {
 	// words holds the rule's terms, normalized: the pronouns of
 	// generic-pronoun, the empty link texts of link-text.
 	words map[string]bool
+	// longestWord is the length of the longest key in words, a cheap test
+	// before the map lookup made for every token.
+	longestWord int
+	firstBytes  [256]bool // the first bytes of the keys in words
 	// antecedents holds the role nouns of generic-pronoun.
 	antecedents map[string]bool
 	limit       int
@@ -35,7 +39,12 @@ const defaultSentenceLimit = 40
 func compileCheck(tz *tokenizer, i int, r *rules.Rule) compiledCheck {
 	c := compiledCheck{rule: int32(i), name: r.Check, limit: r.Limit, words: map[string]bool{}, antecedents: map[string]bool{}}
 	for _, t := range r.Terms {
-		c.words[normalizePhrase(tz, t)] = true
+		k := normalizePhrase(tz, t)
+		c.words[k] = true
+		c.longestWord = max(c.longestWord, len(k))
+		if k != "" {
+			c.firstBytes[k[0]] = true
+		}
 	}
 	for _, a := range r.Antecedents {
 		c.antecedents[normalizePhrase(tz, a)] = true
@@ -64,21 +73,48 @@ func (c *checker) spanChecks(sp *parsers.Span, out []Finding) []Finding {
 	if len(c.l.checks) == 0 || sp.Kind == parsers.AltText {
 		return out
 	}
-	sentences := splitSentences(c.toks, c.nt.text)
+	// Splitting into sentences costs more than the checks need most of
+	// the time: a span with no more words than the limit has no long
+	// sentence, and one with fewer than four words in capitals no shouting.
+	words, capsWords := c.countWords()
+	var sentences []sentence
+	split := func() []sentence {
+		if sentences == nil {
+			sentences = splitSentences(c.toks, c.nt.text)
+		}
+		return sentences
+	}
 	for _, ch := range c.l.checks {
 		if !c.active[ch.rule] {
 			continue
 		}
-		switch ch.name {
-		case "all-caps":
-			out = c.allCaps(sp, ch, sentences, out)
-		case "long-sentence":
-			out = c.longSentences(sp, ch, sentences, out)
-		case "generic-pronoun":
+		switch {
+		case ch.name == "all-caps" && capsWords >= minShoutWords:
+			out = c.allCaps(sp, ch, split(), out)
+		case ch.name == "long-sentence" && words > ch.limit:
+			out = c.longSentences(sp, ch, split(), out)
+		case ch.name == "generic-pronoun":
 			out = c.genericPronouns(sp, ch, out)
 		}
 	}
 	return out
+}
+
+// minShoutWords is how many words in capitals make a sentence shouting.
+const minShoutWords = 4
+
+// countWords counts the span's words and those written in capitals.
+func (c *checker) countWords() (words, caps int) {
+	for _, t := range c.toks {
+		if t.kind != word {
+			continue
+		}
+		words++
+		if w := c.nt.text[t.start:t.end]; len(w) > 1 && strings.IndexFunc(w, unicode.IsLower) < 0 && strings.IndexFunc(w, unicode.IsUpper) >= 0 {
+			caps++
+		}
+	}
+	return words, caps
 }
 
 // checkFinding reports tokens [from, to) of the current span.
@@ -140,7 +176,7 @@ func (c *checker) isShouting(s sentence) bool {
 		words++
 		common = common || isShoutWord(t.key)
 	}
-	return words >= 4 && common
+	return words >= minShoutWords && common
 }
 
 // isShoutWord spots common words that acronyms never are; one of them in
@@ -161,7 +197,7 @@ func isShoutWord(k string) bool {
 // ("Our CEO, David Park, said he").
 func (c *checker) genericPronouns(sp *parsers.Span, ch compiledCheck, out []Finding) []Finding {
 	for i, t := range c.toks {
-		if t.kind != word || !ch.words[t.key] || c.inPairedPronoun(i) || isMention(c.nt.text, int(t.start), int(t.end)) {
+		if t.kind != word || len(t.key) > ch.longestWord || !ch.firstBytes[t.key[0]] || !ch.words[t.key] || c.inPairedPronoun(i) || isMention(c.nt.text, int(t.start), int(t.end)) {
 			continue
 		}
 		if c.antecedentIsRole(ch, i) {

@@ -115,6 +115,12 @@ func (c *checker) addPatternMatches(p compiledPattern, text string, from, to int
 		matches = p.re.FindAllStringIndex(text[from:to], -1) // cheaper: no groups to track
 	}
 	for _, m := range matches {
+		// A window's edges are not the paragraph's: a real match lies at
+		// least a few bytes inside them, so one that touches an edge is an
+		// anchor (^, $) matching there by mistake.
+		if (m[0] == 0 && from > 0) || (from+m[1] == to && to < len(text)) {
+			continue
+		}
 		if m[2*p.group] < 0 {
 			continue // the named group took no part in this match
 		}
@@ -161,8 +167,7 @@ func runeEnd(s string, i int) int {
 }
 
 // maxWidth returns the most bytes a match of the pattern can span, or -1
-// when it is unbounded (a *, a +, an open repeat) or uses a text or line
-// anchor, which a window would see in the wrong place.
+// when it is unbounded (a *, a +, an open repeat).
 func maxWidth(pattern string) int {
 	re, err := syntax.Parse(pattern, syntax.Perl)
 	if err != nil {
@@ -177,8 +182,9 @@ func width(re *syntax.Regexp) int {
 		return utf8.UTFMax * len(re.Rune) // case folding may change a rune's size
 	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
 		return utf8.UTFMax
-	case syntax.OpEmptyMatch, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
-		return 0
+	case syntax.OpEmptyMatch, syntax.OpWordBoundary, syntax.OpNoWordBoundary,
+		syntax.OpBeginText, syntax.OpEndText, syntax.OpBeginLine, syntax.OpEndLine:
+		return 0 // addPatternMatches drops what an anchor matches at a window's edge
 	case syntax.OpCapture, syntax.OpQuest:
 		return width(re.Sub[0])
 	case syntax.OpRepeat:
@@ -202,5 +208,5 @@ func width(re *syntax.Regexp) int {
 		}
 		return total
 	}
-	return -1 // star, plus, anchors
+	return -1 // star, plus
 }

@@ -238,12 +238,13 @@ func dedupe(ss []string) []string {
 }
 
 // classStrings lists the characters of a small character class, lower-cased
-// and deduplicated ([Mm] is just "m"); nil for a large or non-ASCII class.
+// and deduplicated ([Mm] is just "m"); nil for a class larger than the
+// digits or with non-ASCII characters.
 func classStrings(ranges []rune) []string {
 	var out []string
 	for i := 0; i+1 < len(ranges); i += 2 {
 		lo, hi := ranges[i], ranges[i+1]
-		if hi-lo > 8 || hi >= utf8.RuneSelf {
+		if hi-lo > 10 || hi >= utf8.RuneSelf {
 			return nil
 		}
 		for r := lo; r <= hi; r++ {
@@ -251,7 +252,7 @@ func classStrings(ranges []rune) []string {
 		}
 	}
 	out = dedupe(out)
-	if len(out) > 8 {
+	if len(out) > 10 { // \d, but not [a-z]
 		return nil
 	}
 	return out

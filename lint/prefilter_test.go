@@ -46,7 +46,7 @@ func TestMaxWidth(t *testing.T) {
 		want    int
 	}{
 		{`abc`, 12}, {`a|bcd`, 12}, {`ab?`, 8}, {`\bx\b`, 4}, {`a{2,3}`, 12},
-		{`a+`, -1}, {`a*b`, -1}, {`a{2,}`, -1}, {`^a`, -1}, {`[a-z]`, 4},
+		{`a+`, -1}, {`a*b`, -1}, {`a{2,}`, -1}, {`^a$`, 4}, {`[a-z]`, 4},
 	}
 	for _, tt := range tests {
 		if got := maxWidth(tt.pattern); got != tt.want {
