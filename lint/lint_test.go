@@ -150,6 +150,7 @@ func TestCheck(t *testing.T) {
 		{"long quotation is still a use", `She wrote "` + strings.Repeat("word ", 16) + `chairman" today.`, []string{"gender.chairman=chairman->chair"}},
 		{"given name before a surname", "Marcus Foreman runs the site. The Foreman agrees.", []string{"gender.foreman=Foreman->Supervisor"}},
 		{"url and path", "See https://example.com/master and docs/master.md or a@master.org.", nil},
+		{"host without a scheme", "See wiki.example.com/security/master today. Use e.g/master, his/her.", []string{"race.master=master->primary"}},
 		{"identifier", "Use master_branch or masterNode or master2.", nil},
 		{"pattern", "At least 10+ years of work.", []string{"age.years=10+ years->"}},
 		{"profile filtered", "Be a ninja.", nil},

@@ -28,7 +28,7 @@ func splitSentences(toks []token, text string) []sentence {
 		if t.kind != punct || !strings.Contains(".!?", text[t.start:t.end]) {
 			continue
 		}
-		if text[t.start:t.end] == "." && isAbbreviation(toks, i, text) {
+		if text[t.start:t.end] == "." && isAbbreviation(toks, i, text) && !endsAfterInitial(toks, i, text) {
 			continue
 		}
 		// Closing quotes and brackets stay with their sentence.
@@ -84,6 +84,18 @@ func isAbbreviation(toks []token, i int, text string) bool {
 		return true
 	}
 	return false
+}
+
+// endsAfterInitial reports whether a full stop after a one-letter
+// abbreviation still ends the sentence: "at 7 a.m. You start" does, "the
+// U.S. Army" does not. It does when the next word is one that commonly
+// starts a sentence.
+func endsAfterInitial(toks []token, i int, text string) bool {
+	if i == 0 || utf8.RuneCountInString(text[toks[i-1].start:toks[i-1].end]) != 1 || i+1 >= len(toks) {
+		return false
+	}
+	next := toks[i+1]
+	return next.kind == word && unicode.IsUpper(firstRune(text[next.start:next.end])) && isSentenceStarter(next.key)
 }
 
 func startsSentenceWord(w string) bool {

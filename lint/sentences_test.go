@@ -12,6 +12,7 @@ func TestSplitSentences(t *testing.T) {
 	}{
 		{"One two. Three four! Five?", []string{"One two.", "Three four!", "Five?"}},
 		{"See e.g. the U.S. office. Dr. Young agrees.", []string{"See e.g. the U.S. office.", "Dr. Young agrees."}},
+		{"Shifts start at 7 a.m. You finish at 3 p.m. The U.S. Army agrees.", []string{"Shifts start at 7 a.m.", "You finish at 3 p.m.", "The U.S. Army agrees."}},
 		{"Version 2.5 is out. it continues lower case.", []string{"Version 2.5 is out. it continues lower case."}},
 		{`He said "Stop." Then left.`, []string{`He said "Stop."`, "Then left."}},
 		{"Requirements\n- two years\n- a card", []string{"Requirements", "- two years", "- a card"}},

@@ -218,6 +218,10 @@ func looksLikeNonProse(c string) bool {
 	if strings.HasPrefix(c, "/") || strings.HasPrefix(c, "./") || strings.HasPrefix(c, "../") || strings.HasPrefix(c, "~/") || strings.Contains(c, `\`) {
 		return strings.ContainsAny(c[1:], `/\`)
 	}
+	// "wiki.example.com/ip-blacklist": a host name before the first slash.
+	if slash := strings.IndexByte(c, '/'); slash > 0 && looksLikeHost(c[:slash]) {
+		return true
+	}
 	// "docs/readme.md": a slash plus a file extension. "his/her" has neither
 	// a dot nor more than one slash, so it stays prose.
 	if slash := strings.LastIndexByte(c, '/'); slash > 0 {
@@ -225,6 +229,23 @@ func looksLikeNonProse(c string) bool {
 		return strings.Contains(rest, ".") || strings.Count(c, "/") > 2
 	}
 	return false
+}
+
+// looksLikeHost reports whether s reads as a domain name: dot-separated
+// labels of letters, digits and hyphens, ending in a label of two or more
+// letters ("example.com", "intranet.acme.co.uk"), not "e.g" or "v1.2".
+func looksLikeHost(s string) bool {
+	labels := strings.Split(s, ".")
+	if len(labels) < 2 {
+		return false
+	}
+	for _, l := range labels {
+		if l == "" || strings.Trim(l, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") != "" {
+			return false
+		}
+	}
+	tld := labels[len(labels)-1]
+	return len(tld) >= 2 && strings.Trim(tld, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") == ""
 }
 
 // trimTrailingPunct keeps sentence punctuation after a URL out of the wall,
