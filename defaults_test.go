@@ -6,6 +6,7 @@ import (
 
 	"github.com/allylint/ally"
 	"github.com/allylint/ally/lint"
+	"github.com/allylint/ally/parsers"
 	"github.com/allylint/ally/rules"
 )
 
@@ -59,6 +60,32 @@ func TestDefaultRulesCoverage(t *testing.T) {
 	} {
 		if count[c] == 0 {
 			t.Errorf("no built-in rule in category %s", c)
+		}
+	}
+}
+
+// TestGenderCodedWholeWords checks words that prefix-based gender decoders
+// get wrong: they contain a coded stem (analy-, respon-, commit-, child-,
+// individual-, share-, force-) but are not coded words.
+func TestGenderCodedWholeWords(t *testing.T) {
+	set, err := rules.Parse(ally.DefaultRulesName, ally.DefaultRules())
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := lint.New(set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "## Responsibilities\n\nWork with our analyst and the budget committee. " +
+		"We offer childcare support. This is an individual contributor role. " +
+		"You will maintain our SharePoint site and plan the workforce schedule.\n"
+	doc, err := parsers.Markdown{}.Parse(parsers.NewFile("post.md", []byte(text)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range l.Check(doc, rules.ProfileJobPost) {
+		if strings.HasPrefix(f.Rule.Category, "gender-coded") {
+			t.Errorf("%q is flagged as gender-coded by %s", f.Match, f.Rule.ID)
 		}
 	}
 }
