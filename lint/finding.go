@@ -24,6 +24,10 @@ type Finding struct {
 	Exact       bool
 	Kind        parsers.Kind
 	Suggestions []string
+	// Document is true for a finding about the document as a whole (no
+	// pay range, no equal-opportunity statement); it has no position, and
+	// Start and End are 0.
+	Document bool
 }
 
 // sortFindings orders findings by position, then rule id, the order every

@@ -86,12 +86,13 @@ func (l *Linter) Check(doc *parsers.Document, profile string) []Finding {
 	for i, r := range l.rules {
 		active[i] = r.AppliesTo(profile)
 	}
-	c := checker{l: l, active: active, tz: newTokenizer(), doc: doc}
+	c := checker{l: l, active: active, tz: newTokenizer(), doc: doc, docState: docState{phrases: map[int32]bool{}}}
 	var out []Finding
 	for i := range doc.Spans {
 		out = c.span(&doc.Spans[i], out)
 	}
 	out = c.docChecks(out)
+	out = c.docFindings(out)
 	sortFindings(out)
 	return out
 }
@@ -107,6 +108,7 @@ type checker struct {
 	hits    []acHit
 	toks    []token  // of the span being checked
 	nt      normText // of the span being checked
+	docState
 }
 
 func (c *checker) span(sp *parsers.Span, out []Finding) []Finding {
@@ -116,6 +118,7 @@ func (c *checker) span(sp *parsers.Span, out []Finding) []Finding {
 	c.matches, c.excepts = c.l.trie.matchTokens(c.toks, c.active, c.l.category, c.matches[:0], c.excepts[:0])
 	c.runPatterns(nt.text)
 	out = c.spanChecks(sp, out)
+	out = append(out, c.docSpan(sp)...)
 	if len(c.matches) == 0 {
 		return out
 	}

@@ -44,12 +44,15 @@ func JSON(w io.Writer, tool Tool, results []Result) error {
 			jf.Error = r.Err.Error()
 		}
 		for _, f := range r.Findings {
-			start, end := r.File.Position(f.Start), r.File.Position(f.End)
-			jf.Findings = append(jf.Findings, jsonFinding{
+			jfd := jsonFinding{
 				Rule: f.Rule.ID, Category: f.Rule.Category, Severity: f.Severity.String(),
-				Message: f.Message, Match: f.Match, Start: &start, End: &end,
-				Suggestions: append([]string{}, f.Suggestions...),
-			})
+				Message: f.Message, Match: f.Match, Suggestions: append([]string{}, f.Suggestions...),
+			}
+			if !f.Document { // a document-level finding has no position
+				start, end := r.File.Position(f.Start), r.File.Position(f.End)
+				jfd.Start, jfd.End = &start, &end
+			}
+			jf.Findings = append(jf.Findings, jfd)
 		}
 		rep.Files = append(rep.Files, jf)
 	}

@@ -60,6 +60,14 @@ func severityColor(s rules.Severity) string {
 }
 
 func (p *textPrinter) finding(r Result, f lint.Finding) {
+	if f.Document {
+		fmt.Fprintf(p.w, "%s: %s: %s %s\n", p.paint("1", r.Path),
+			p.paint(severityColor(f.Severity), f.Severity.String()), f.Message, p.paint("2", "["+f.Rule.ID+"]"))
+		if len(f.Suggestions) > 0 {
+			fmt.Fprintf(p.w, "      = %s %s\n", p.paint("1;32", "try:"), strings.Join(f.Suggestions, ", "))
+		}
+		return
+	}
 	start, end := r.File.Position(f.Start), r.File.Position(f.End)
 	fmt.Fprintf(p.w, "%s:%d:%d: %s: %s %s\n", p.paint("1", r.Path), start.Line, start.Column,
 		p.paint(severityColor(f.Severity), f.Severity.String()), f.Message, p.paint("2", "["+f.Rule.ID+"]"))

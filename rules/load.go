@@ -273,7 +273,7 @@ func (v *validator) validateCheck(hasTerms bool) {
 		v.errorf("check", "unknown check %q (known: %s)", r.Check, strings.Join(CheckNames(), ", "))
 		return
 	}
-	usesTerms := r.Check == "link-text" || r.Check == "generic-pronoun"
+	usesTerms := r.Check == "link-text" || r.Check == "generic-pronoun" || r.Check == "eeo-statement" || r.Check == "accommodation-statement"
 	switch {
 	case r.Pattern != "":
 		v.errorf("pattern", "a rule with a \"check\" cannot also have a \"pattern\"")

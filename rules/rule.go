@@ -99,6 +99,14 @@ func checkDescriptions() [][2]string {
 		{"bare-url", "a web address shown as the link text (e-mail addresses are fine)"},
 		{"long-sentence", "sentences longer than limit words (default 40)"},
 		{"generic-pronoun", "he, him, his or himself referring back to a role (the candidate ... he), not to a named person"},
+		{"pay-range", "a job post with no pay or salary figures (a document-level finding), and a range whose top is more than twice its bottom"},
+		{"eeo-statement", "a job post with no equal-opportunity statement (the terms are phrases that make one)"},
+		{"accommodation-statement", "a job post with no offer of accommodations for disabled applicants (the terms are phrases that make one)"},
+		{"requirements-count", "more than limit (default 10) required qualifications in the requirements list; nice-to-have lists are not counted"},
+		{"years-experience", "a demand for limit (default 10) or more years of experience"},
+		{"degree-required", "a degree required with no \"or equivalent experience\" beside it"},
+		{"document-length", "a document shorter than limit words (default 250) or longer than four times that"},
+		{"gender-balance", "a job post whose gender-coded words lean masculine (Gaucher, Friesen & Kay 2011)"},
 	}
 }
 

@@ -1,0 +1,292 @@
+package lint
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/allylint/ally/parsers"
+	"github.com/allylint/ally/rules"
+)
+
+// Document-level checks look at a job post as a whole: is there a pay
+// range, an equal-opportunity statement, an offer of accommodations; how
+// many requirements; how many years of experience; how long is it. Each
+// span feeds docState as it is checked, and docFindings reports at the end.
+
+// docState collects, span by span, what the document-level checks need.
+type docState struct {
+	words        int
+	payFound     bool
+	phrases      map[int32]bool // statement checks whose phrase was found
+	section      sectionKind
+	requirements int
+}
+
+type sectionKind int
+
+const (
+	otherSection sectionKind = iota
+	requiredSection
+	optionalSection
+)
+
+// Patterns for pay. The amount needs a currency (a symbol or code) or a
+// "k"; words nearby must make it pay, not a budget or a bonus.
+const amountRE = `(?:[$£€¥]\s?|\b(?:usd|gbp|eur|cad|aud|chf)\s?)(\d[\d,]*(?:\.\d+)?)\s?(k\b|thousand\b)?`
+
+var (
+	moneyRE   = regexp.MustCompile(`(?i)` + amountRE)
+	rangeRE   = regexp.MustCompile(`(?i)` + amountRE + `\s?(?:-|to|and)\s?(?:[$£€¥]\s?|\b(?:usd|gbp|eur|cad|aud|chf)\s?)?(\d[\d,]*(?:\.\d+)?)\s?(k\b|thousand\b)?`)
+	payWordRE = regexp.MustCompile(`(?i)\b(?:salary|salaries|pay|paid|compensation|wages?|rate|per (?:hour|year|annum|month|week|day)|an hour|a year|a month|annually|hourly|yearly|base|ote|earn|earnings|starting at|stipend|/\s?(?:hour|hr|h|year|yr|annum)\b)`)
+	// wordedPayRE finds pay written in words: "between sixty and eighty
+	// thousand dollars a year".
+	wordedPayRE  = regexp.MustCompile(`(?i)\b(?:thousand|hundred)\s+(?:dollars|pounds|euros)\b`)
+	yearsRE      = regexp.MustCompile(`(?i)\b(?:(?:at least|a minimum of|minimum of|min\.?|minimum|more than|over)\s+)?(\d{1,2}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-five|thirty)\s?\+?\s?(?:\(\d{1,2}\)\s?)?\+?\s?(?:years?|yrs?)\b`)
+	degreeRE     = regexp.MustCompile(`(?i)\b(?:(?:bachelor|master|doctoral|university|college|associate)(?:'s)? degree|\bbs\b|\bba\b|\bphd\b|degree)\b[^.;]{0,60}\b(?:required|is a must|mandatory)\b|\b(?:must|required to) (?:have|hold) an? (?:bachelor|master|university|college)(?:'s)? degree\b`)
+	equivalentRE = regexp.MustCompile(`(?i)\bor (?:equivalent|comparable|relevant) (?:work |practical |professional )?experience\b|\bor equivalent\b`)
+)
+
+// docSpan updates the state with one span (already tokenized in c.toks).
+func (c *checker) docSpan(sp *parsers.Span) []Finding {
+	var out []Finding
+	st := &c.docState
+	text := c.nt.text
+	for _, t := range c.toks {
+		if t.kind == word {
+			st.words++
+		}
+	}
+	c.trackSections(sp)
+	for _, ch := range c.l.checks {
+		if !c.active[ch.rule] {
+			continue
+		}
+		switch ch.name {
+		case "pay-range":
+			out = c.payRange(sp, ch, out)
+		case "eeo-statement", "accommodation-statement":
+			if !st.phrases[ch.rule] && containsPhrase(c.toks, ch.words, ch.longestWord) {
+				st.phrases[ch.rule] = true
+			}
+		case "years-experience":
+			out = c.yearsExperience(sp, ch, text, out)
+		case "degree-required":
+			for _, m := range degreeRE.FindAllStringIndex(text, -1) {
+				if !equivalentRE.MatchString(sentenceAround(text, m[0], m[1])) {
+					out = append(out, c.finding(sp, &c.nt, rawMatch{rule: ch.rule, tok: -1, start: m[0], end: m[1]}))
+				}
+			}
+		}
+	}
+	return out
+}
+
+// trackSections follows the headings of a job post and counts the list
+// items under a requirements heading. Markdown list items are spans of
+// their own; in plain text, a paragraph holds a heading line and its
+// "- item" lines.
+func (c *checker) trackSections(sp *parsers.Span) {
+	st := &c.docState
+	switch sp.Kind {
+	case parsers.Heading:
+		st.section = classifySection(sp.Text)
+		return
+	case parsers.ListItem:
+		if st.section == requiredSection {
+			st.requirements++
+		}
+		return
+	}
+	for line := range strings.Lines(sp.Text) {
+		trimmed := strings.TrimSpace(line)
+		switch {
+		case isBulletLine(trimmed):
+			if st.section == requiredSection {
+				st.requirements++
+			}
+		case looksLikeHeading(trimmed):
+			st.section = classifySection(trimmed)
+		}
+	}
+}
+
+// classifySection tells a requirements heading from a nice-to-have one.
+func classifySection(heading string) sectionKind {
+	h := strings.ToLower(heading)
+	for _, w := range []string{"nice to have", "nice-to-have", "preferred", "bonus", "desirable", "a plus", "ideally", "extra"} {
+		if strings.Contains(h, w) {
+			return optionalSection
+		}
+	}
+	for _, w := range []string{"requirement", "qualification", "what you need", "what you'll need", "what you will need", "must have", "must-have", "you have", "you bring", "who you are", "about you", "what we're looking for", "what we are looking for", "skills"} {
+		if strings.Contains(h, w) {
+			return requiredSection
+		}
+	}
+	return otherSection
+}
+
+func isBulletLine(line string) bool {
+	if strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "* ") || strings.HasPrefix(line, "• ") || strings.HasPrefix(line, "+ ") {
+		return true
+	}
+	i := 0
+	for i < len(line) && line[i] >= '0' && line[i] <= '9' {
+		i++
+	}
+	return i > 0 && i+1 < len(line) && (line[i] == '.' || line[i] == ')') && line[i+1] == ' '
+}
+
+// payRange records pay figures and flags a range whose top is more than
+// twice its bottom.
+func (c *checker) payRange(sp *parsers.Span, ch compiledCheck, out []Finding) []Finding {
+	text := c.nt.text
+	if !payWordRE.MatchString(text) {
+		return out
+	}
+	if moneyRE.MatchString(text) || wordedPayRE.MatchString(text) {
+		c.docState.payFound = true
+	}
+	for _, m := range rangeRE.FindAllStringSubmatchIndex(text, -1) {
+		low := amount(text[m[2]:m[3]], m[4] >= 0)
+		high := amount(text[m[6]:m[7]], m[8] >= 0 || (m[4] >= 0 && m[8] < 0))
+		if low > 0 && high > 2*low {
+			f := c.finding(sp, &c.nt, rawMatch{rule: ch.rule, tok: -1, start: m[0], end: m[1]})
+			f.Message = "The top of this pay range is more than twice the bottom; a range that wide tells applicants little."
+			f.Severity = rules.SeverityInfo
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// amount reads "60,000" or "60" with a "k" as a number.
+func amount(digits string, thousands bool) float64 {
+	v, err := strconv.ParseFloat(strings.ReplaceAll(digits, ",", ""), 64)
+	if err != nil {
+		return 0
+	}
+	if thousands {
+		v *= 1000
+	}
+	return v
+}
+
+// yearsExperience flags demands for limit or more years: "10+ years of
+// experience", "at least twelve years". The years must be asked for: the
+// sentence mentions experience, or it is a list item of requirements.
+func (c *checker) yearsExperience(sp *parsers.Span, ch compiledCheck, text string, out []Finding) []Finding {
+	for _, m := range yearsRE.FindAllStringSubmatchIndex(text, -1) {
+		n := numberValue(strings.ToLower(text[m[2]:m[3]]))
+		if n < ch.limitOr(10) {
+			continue
+		}
+		sentence := strings.ToLower(sentenceAround(text, m[0], m[1]))
+		if !strings.Contains(sentence, "experience") && sp.Kind != parsers.ListItem && !isBulletLine(strings.TrimSpace(lineAround(text, m[0]))) {
+			continue
+		}
+		f := c.finding(sp, &c.nt, rawMatch{rule: ch.rule, tok: -1, start: m[0], end: m[1]})
+		f.Message = strings.ReplaceAll(f.Message, "{count}", strconv.Itoa(n))
+		out = append(out, f)
+	}
+	return out
+}
+
+func numberValue(s string) int {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n
+	}
+	words := map[string]int{"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+		"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "twenty-five": 25, "thirty": 30}
+	return words[s]
+}
+
+// sentenceAround returns the sentence (up to . ; or a line break) around
+// text[start:end].
+func sentenceAround(text string, start, end int) string {
+	from := strings.LastIndexAny(text[:start], ".;\n") + 1
+	to := strings.IndexAny(text[end:], ".;\n")
+	if to < 0 {
+		return text[from:]
+	}
+	return text[from : end+to]
+}
+
+func lineAround(text string, at int) string {
+	from := strings.LastIndexByte(text[:at], '\n') + 1
+	to := strings.IndexByte(text[at:], '\n')
+	if to < 0 {
+		return text[from:]
+	}
+	return text[from : at+to]
+}
+
+// containsPhrase reports whether the tokens hold one of the phrases (token
+// keys joined by spaces).
+func containsPhrase(toks []token, phrases map[string]bool, longest int) bool {
+	var b strings.Builder
+	for i := range toks {
+		b.Reset()
+		for j := i; j < len(toks) && b.Len() <= longest; j++ {
+			if toks[j].kind != word {
+				continue
+			}
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(toks[j].key)
+			if phrases[b.String()] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// docFindings reports the document-level findings once every span is seen.
+func (c *checker) docFindings(out []Finding) []Finding {
+	st := &c.docState
+	for _, ch := range c.l.checks {
+		if !c.active[ch.rule] {
+			continue
+		}
+		switch ch.name {
+		case "pay-range":
+			if !st.payFound {
+				out = append(out, c.documentFinding(ch, 0))
+			}
+		case "eeo-statement", "accommodation-statement":
+			if !st.phrases[ch.rule] {
+				out = append(out, c.documentFinding(ch, 0))
+			}
+		case "requirements-count":
+			if st.requirements > ch.limitOr(10) {
+				out = append(out, c.documentFinding(ch, st.requirements))
+			}
+		case "document-length":
+			if limit := ch.limitOr(250); st.words > 0 && (st.words < limit || st.words > 4*limit) {
+				out = append(out, c.documentFinding(ch, st.words))
+			}
+		}
+	}
+	return out
+}
+
+// documentFinding reports on the document as a whole.
+func (c *checker) documentFinding(ch compiledCheck, count int) Finding {
+	r := c.l.rules[ch.rule]
+	return Finding{
+		Rule: r, Severity: r.Severity, Document: true,
+		Message:     strings.ReplaceAll(r.Message, "{count}", strconv.Itoa(count)),
+		Suggestions: append([]string(nil), r.Suggest...),
+	}
+}
+
+// limitOr returns the check's limit, or def when the rule sets none.
+func (ch compiledCheck) limitOr(def int) int {
+	if ch.rawLimit > 0 {
+		return ch.rawLimit
+	}
+	return def
+}
