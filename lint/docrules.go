@@ -17,6 +17,8 @@ import (
 // docState collects, span by span, what the document-level checks need.
 type docState struct {
 	words        int
+	counts       Counts     // for reading-grade, filled only when it runs
+	countTz      *tokenizer // a second tokenizer: measuring must not clobber c.toks
 	payFound     bool
 	phrases      map[int32]bool // statement checks whose phrase was found
 	section      sectionKind
@@ -71,6 +73,15 @@ func (c *checker) docSpan(sp *parsers.Span) []Finding {
 			}
 		case "years-experience":
 			out = c.yearsExperience(sp, ch, text, out)
+		case "reading-grade":
+			if st.countTz == nil {
+				st.countTz = newTokenizer()
+			}
+			if sp.Kind != parsers.Heading && sp.Kind != parsers.AltText {
+				st.counts.add(spanCounts(st.countTz, sp))
+			}
+		case "passive-voice":
+			out = c.passiveParagraph(sp, ch, out)
 		case "degree-required":
 			for _, m := range degreeRE.FindAllStringIndex(text, -1) {
 				if !equivalentRE.MatchString(sentenceAround(text, m[0], m[1])) {
@@ -179,7 +190,7 @@ func amount(digits string, thousands bool) float64 {
 func (c *checker) yearsExperience(sp *parsers.Span, ch compiledCheck, text string, out []Finding) []Finding {
 	for _, m := range yearsRE.FindAllStringSubmatchIndex(text, -1) {
 		n := numberValue(strings.ToLower(text[m[2]:m[3]]))
-		if n < ch.limitOr(10) {
+		if n < ch.limitOr(10) || isAge(text[m[1]:]) {
 			continue
 		}
 		sentence := strings.ToLower(sentenceAround(text, m[0], m[1]))
@@ -191,6 +202,13 @@ func (c *checker) yearsExperience(sp *parsers.Span, ch compiledCheck, text strin
 		out = append(out, f)
 	}
 	return out
+}
+
+// isAge reports whether the text after "N years" makes it an age: "18
+// years old", "21 years of age".
+func isAge(after string) bool {
+	after = strings.ToLower(strings.TrimLeft(after, " "))
+	return strings.HasPrefix(after, "old") || strings.HasPrefix(after, "of age")
 }
 
 func numberValue(s string) int {
@@ -244,6 +262,47 @@ func containsPhrase(toks []token, phrases map[string]bool, longest int) bool {
 	return false
 }
 
+// passiveParagraph flags every passive verb group of a paragraph in which
+// at least limit percent (default 50) of the sentences, and at least two,
+// are passive: one passive sentence is fine, a paragraph of them hides who
+// does what.
+func (c *checker) passiveParagraph(sp *parsers.Span, ch compiledCheck, out []Finding) []Finding {
+	if sp.Kind == parsers.Heading || sp.Kind == parsers.AltText || sp.Kind == parsers.TableCell {
+		return out
+	}
+	type group struct{ start, end int }
+	var groups []group
+	sentences, passive := 0, 0
+	for _, s := range splitSentences(c.toks, c.nt.text) {
+		var words []string
+		var at []token
+		for _, t := range c.toks[s.from:s.to] {
+			if t.kind == word {
+				words = append(words, c.nt.text[t.start:t.end])
+				at = append(at, t)
+			}
+		}
+		if len(words) == 0 {
+			continue
+		}
+		sentences++
+		found := passiveAt(words)
+		if len(found) > 0 {
+			passive++
+		}
+		for _, g := range found {
+			groups = append(groups, group{int(at[g[0]].start), int(at[g[1]-1].end)})
+		}
+	}
+	if passive < 2 || passive*100 < ch.limitOr(50)*sentences {
+		return out
+	}
+	for _, g := range groups {
+		out = append(out, c.finding(sp, &c.nt, rawMatch{rule: ch.rule, tok: -1, start: g.start, end: g.end}))
+	}
+	return out
+}
+
 // docFindings reports the document-level findings once every span is seen.
 func (c *checker) docFindings(out []Finding) []Finding {
 	st := &c.docState
@@ -263,6 +322,27 @@ func (c *checker) docFindings(out []Finding) []Finding {
 		case "requirements-count":
 			if st.requirements > ch.limitOr(10) {
 				out = append(out, c.documentFinding(ch, st.requirements))
+			}
+		case "gender-balance":
+			g := genderCoding(out)
+			if strings.HasSuffix(g.Verdict, "masculine-coded") {
+				f := c.documentFinding(ch, g.Masculine)
+				f.Message = strings.ReplaceAll(f.Message, "{verdict}", g.Verdict)
+				f.Message = strings.ReplaceAll(f.Message, "{feminine}", strconv.Itoa(g.Feminine))
+				if strings.HasPrefix(g.Verdict, "strongly") {
+					f.Severity = rules.SeverityWarning
+				}
+				out = append(out, f)
+			}
+		case "reading-grade":
+			limit := ch.limitOr(12)
+			if c.profile == "job-post" && ch.rawLimit == 0 {
+				limit = 10
+			}
+			if grade := st.counts.FleschKincaidGrade(); st.counts.Sentences > 0 && grade > float64(limit) {
+				f := c.documentFinding(ch, limit)
+				f.Message = strings.ReplaceAll(f.Message, "{grade}", strconv.FormatFloat(Round1(grade), 'f', 1, 64))
+				out = append(out, f)
 			}
 		case "document-length":
 			if limit := ch.limitOr(250); st.words > 0 && (st.words < limit || st.words > 4*limit) {

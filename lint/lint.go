@@ -86,7 +86,7 @@ func (l *Linter) Check(doc *parsers.Document, profile string) []Finding {
 	for i, r := range l.rules {
 		active[i] = r.AppliesTo(profile)
 	}
-	c := checker{l: l, active: active, tz: newTokenizer(), doc: doc, docState: docState{phrases: map[int32]bool{}}}
+	c := checker{l: l, active: active, tz: newTokenizer(), doc: doc, profile: profile, docState: docState{phrases: map[int32]bool{}}}
 	var out []Finding
 	for i := range doc.Spans {
 		out = c.span(&doc.Spans[i], out)
@@ -106,6 +106,7 @@ type checker struct {
 	matches []rawMatch
 	excepts []interval
 	hits    []acHit
+	profile string
 	toks    []token  // of the span being checked
 	nt      normText // of the span being checked
 	docState

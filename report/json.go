@@ -16,12 +16,12 @@ type jsonReport struct {
 }
 
 type jsonFile struct {
-	Path     string         `json:"path"`
-	Format   string         `json:"format,omitempty"`
-	Profile  string         `json:"profile,omitempty"`
-	Error    string         `json:"error,omitempty"`
-	Findings []jsonFinding  `json:"findings"`
-	Metrics  map[string]any `json:"metrics"`
+	Path     string        `json:"path"`
+	Format   string        `json:"format,omitempty"`
+	Profile  string        `json:"profile,omitempty"`
+	Error    string        `json:"error,omitempty"`
+	Findings []jsonFinding `json:"findings"`
+	Metrics  any           `json:"metrics"`
 }
 
 type jsonFinding struct {
@@ -39,7 +39,7 @@ type jsonFinding struct {
 func JSON(w io.Writer, tool Tool, results []Result) error {
 	rep := jsonReport{Tool: tool, Files: make([]jsonFile, 0, len(results)), Summary: Summarize(results)}
 	for _, r := range results {
-		jf := jsonFile{Path: r.Path, Format: r.Format, Profile: r.Profile, Findings: []jsonFinding{}, Metrics: map[string]any{}}
+		jf := jsonFile{Path: r.Path, Format: r.Format, Profile: r.Profile, Findings: []jsonFinding{}, Metrics: metricsJSON(r.Metrics, r.File)}
 		if r.Err != nil {
 			jf.Error = r.Err.Error()
 		}

@@ -19,6 +19,8 @@ type Result struct {
 	Format   string
 	Profile  string
 	Findings []lint.Finding
+	// Metrics is nil when the file was not measured.
+	Metrics *lint.Metrics
 	// Err is set when the file could not be read or parsed; such a file
 	// has no findings and makes ally exit with status 2.
 	Err error

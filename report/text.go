@@ -32,6 +32,9 @@ func Text(w io.Writer, results []Result, opts TextOptions) error {
 		for _, f := range r.Findings {
 			p.finding(r, f)
 		}
+		if r.Metrics != nil {
+			p.scoreCard(r)
+		}
 	}
 	p.summary(Summarize(results))
 	return bw.Flush()
@@ -107,6 +110,31 @@ func splitLine(line []byte, start, end parsers.Position) (before, match, after s
 		match += "…"
 	}
 	return before, match, after
+}
+
+// scoreCard ends a file's report with its profile, length, reading grade,
+// passive share, gender coding and, for a job post, the checklist.
+func (p *textPrinter) scoreCard(r Result) {
+	m := r.Metrics
+	fmt.Fprintf(p.w, "%s %s · %s · reading grade %.1f (reading ease %.0f) · passive %.0f%% · %s",
+		p.paint("1", r.Path+":"), r.Profile, plural(m.Words, "word"), m.FleschKincaidGrade(), m.FleschReadingEase(),
+		m.PassiveShare()*100, m.GenderCoding.Verdict)
+	if m.GenderCoding.Masculine+m.GenderCoding.Feminine > 0 {
+		fmt.Fprintf(p.w, " (%d masculine, %d feminine)", m.GenderCoding.Masculine, m.GenderCoding.Feminine)
+	}
+	fmt.Fprintln(p.w)
+	if len(m.Checklist) == 0 {
+		return
+	}
+	var items []string
+	for _, it := range m.Checklist {
+		if it.Passed {
+			items = append(items, p.paint("32", "✓")+" "+it.Label)
+		} else {
+			items = append(items, p.paint("31", "✗")+" "+it.Label)
+		}
+	}
+	fmt.Fprintf(p.w, "    %s\n", strings.Join(items, "   "))
 }
 
 func (p *textPrinter) summary(s Summary) {

@@ -107,6 +107,8 @@ func checkDescriptions() [][2]string {
 		{"degree-required", "a degree required with no \"or equivalent experience\" beside it"},
 		{"document-length", "a document shorter than limit words (default 250) or longer than four times that"},
 		{"gender-balance", "a job post whose gender-coded words lean masculine (Gaucher, Friesen & Kay 2011)"},
+		{"passive-voice", "each passive verb group in a paragraph where at least limit percent (default 50) of at least two sentences are passive"},
+		{"reading-grade", "a document whose Flesch-Kincaid grade is above limit (default 10 for job posts, 12 otherwise)"},
 	}
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -244,5 +245,63 @@ func TestDefaultRulesOnExample(t *testing.T) {
 		if strings.Contains(out, never) {
 			t.Errorf("output has %s", never)
 		}
+	}
+}
+
+// TestJobPostChecks lints the job posts in testdata/jobposts with the
+// built-in rules, profile detected, and compares the job-post findings and
+// the metrics with what each post was written to show.
+func TestJobPostChecks(t *testing.T) {
+	tests := []struct {
+		file      string
+		profile   string
+		rules     []string // job-post.* rule ids found, in order; "doc:" marks a document-level one
+		checklist string
+	}{
+		{"complete.md", "job-post", nil, `"accommodation-statement": true, "eeo-statement": true, "pay-range": true`},
+		{"missing-all.md", "job-post", []string{"doc:job-post.accommodation", "doc:job-post.eeo-statement", "doc:job-post.pay-range"}, `"accommodation-statement": false, "eeo-statement": false, "pay-range": false`},
+		{"heavy-requirements.txt", "job-post", []string{"doc:job-post.too-many-requirements", "job-post.years-experience", "job-post.degree-required", "job-post.pay-range"}, `"accommodation-statement": true, "eeo-statement": true, "pay-range": true`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			code, out, errOut := cli(t, "", "lint", "--format", "json", "--fail-on", "none", "../../testdata/jobposts/"+tt.file)
+			if code != exitOK || errOut != "" {
+				t.Fatalf("exit %d, stderr %q", code, errOut)
+			}
+			var rep struct {
+				Files []struct {
+					Profile  string
+					Findings []struct {
+						Rule  string
+						Start *struct{ Offset int }
+					}
+					Metrics map[string]json.RawMessage
+				}
+			}
+			if err := json.Unmarshal([]byte(out), &rep); err != nil {
+				t.Fatal(err)
+			}
+			f := rep.Files[0]
+			if f.Profile != tt.profile {
+				t.Errorf("profile %q, want %q", f.Profile, tt.profile)
+			}
+			var got []string
+			for _, fd := range f.Findings {
+				if strings.HasPrefix(fd.Rule, "job-post.") && !strings.HasPrefix(fd.Rule, "job-post.length") {
+					if fd.Start == nil {
+						got = append(got, "doc:"+fd.Rule)
+					} else {
+						got = append(got, fd.Rule)
+					}
+				}
+			}
+			if strings.Join(got, " ") != strings.Join(tt.rules, " ") {
+				t.Errorf("job-post findings\n got %q\nwant %q", got, tt.rules)
+			}
+			checklist := strings.Join(strings.Fields(string(f.Metrics["checklist"])), " ")
+			if want := "{ " + tt.checklist + " }"; checklist != want {
+				t.Errorf("checklist %s, want %s", checklist, want)
+			}
+		})
 	}
 }

@@ -213,6 +213,7 @@ func lintOne(l *lint.Linter, in input, stdin io.Reader, profile string) (res rep
 	if profile == "auto" {
 		res.Profile = lint.DetectProfile(doc)
 	}
-	res.Findings = l.Check(doc, res.Profile)
+	findings, metrics := l.Analyze(doc, res.Profile)
+	res.Findings, res.Metrics = findings, &metrics
 	return res
 }
