@@ -30,6 +30,7 @@ type compiledCheck struct {
 	antecedents map[string]bool
 	limit       int
 	rawLimit    int // the rule's own limit, 0 when it sets none
+	upper       int // the rule's upper threshold, 0 when it sets none
 }
 
 // defaultSentenceLimit is the long-sentence limit when a rule sets none:
@@ -38,7 +39,7 @@ type compiledCheck struct {
 const defaultSentenceLimit = 40
 
 func compileCheck(tz *tokenizer, i int, r *rules.Rule) compiledCheck {
-	c := compiledCheck{rule: int32(i), name: r.Check, limit: r.Limit, rawLimit: r.Limit, words: map[string]bool{}, antecedents: map[string]bool{}}
+	c := compiledCheck{rule: int32(i), name: r.Check, limit: r.Limit, rawLimit: r.Limit, upper: r.Upper, words: map[string]bool{}, antecedents: map[string]bool{}}
 	for _, t := range r.Terms {
 		k := normalizePhrase(tz, t)
 		c.words[k] = true

@@ -345,7 +345,11 @@ func (c *checker) docFindings(out []Finding) []Finding {
 				out = append(out, f)
 			}
 		case "document-length":
-			if limit := ch.limitOr(250); st.words > 0 && (st.words < limit || st.words > 4*limit) {
+			upper := ch.upper
+			if upper == 0 {
+				upper = 800
+			}
+			if limit := ch.limitOr(250); st.words > 0 && (st.words < limit || st.words > upper) {
 				out = append(out, c.documentFinding(ch, st.words))
 			}
 		}

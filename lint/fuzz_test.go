@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"math"
 	"testing"
 	"unicode/utf8"
 
@@ -27,7 +28,13 @@ func FuzzCheck(f *testing.F) {
 			if err != nil {
 				continue
 			}
-			for _, fd := range l.Check(doc, rules.ProfileJobPost) {
+			findings, m := l.Analyze(doc, rules.ProfileJobPost)
+			for _, v := range []float64{m.FleschReadingEase(), m.FleschKincaidGrade(), m.GunningFog(), m.SMOG(), m.PassiveShare()} {
+				if math.IsNaN(v) || math.IsInf(v, 0) {
+					t.Fatalf("metric is %v for %q", v, s)
+				}
+			}
+			for _, fd := range findings {
 				if fd.Start < 0 || fd.End > len(s) || fd.Start > fd.End {
 					t.Fatalf("finding %s out of range [%d,%d) in %d bytes", fd.Rule.ID, fd.Start, fd.End, len(s))
 				}

@@ -16,7 +16,7 @@ import (
 // anything else is a typo the user wants to hear about.
 var ruleFields = []string{
 	"id", "category", "severity", "message", "why", "source",
-	"terms", "pattern", "case-sensitive", "exact", "check", "antecedents", "limit", "except", "suggest",
+	"terms", "pattern", "case-sensitive", "exact", "check", "antecedents", "limit", "upper", "except", "suggest",
 	"profiles", "lang", "examples",
 }
 
@@ -35,6 +35,7 @@ type rawRule struct {
 	Check         string      `yaml:"check"`
 	Antecedents   []string    `yaml:"antecedents"`
 	Limit         int         `yaml:"limit"`
+	Upper         int         `yaml:"upper"`
 	Except        []string    `yaml:"except"`
 	Suggest       []string    `yaml:"suggest"`
 	Profiles      []string    `yaml:"profiles"`
@@ -169,7 +170,7 @@ func parseRule(name string, n *yaml.Node, errs *ErrorList) *Rule {
 		ID: raw.ID, Category: raw.Category, Message: strings.TrimSpace(raw.Message),
 		Why: strings.TrimSpace(raw.Why), Source: raw.Source, Terms: raw.Terms, Exact: raw.Exact,
 		Pattern: raw.Pattern, CaseSensitive: raw.CaseSensitive, Except: raw.Except,
-		Check: raw.Check, Antecedents: raw.Antecedents, Limit: raw.Limit,
+		Check: raw.Check, Antecedents: raw.Antecedents, Limit: raw.Limit, Upper: raw.Upper,
 		Suggest: raw.Suggest, Profiles: raw.Profiles, Lang: raw.Lang,
 		Examples: Examples{Flag: raw.Examples.Flag, Pass: raw.Examples.Pass}, Pos: pos,
 	}
@@ -248,8 +249,8 @@ func (v *validator) validateMatching() {
 			v.errorf("terms", "term %d is blank", i+1)
 		}
 	}
-	if len(r.Antecedents) > 0 || r.Limit != 0 {
-		v.errorf("id", "\"antecedents\" and \"limit\" only apply to a \"check\"")
+	if len(r.Antecedents) > 0 || r.Limit != 0 || r.Upper != 0 {
+		v.errorf("id", "\"antecedents\", \"limit\" and \"upper\" only apply to a \"check\"")
 	}
 	if r.CaseSensitive && r.Pattern == "" {
 		v.errorf("case-sensitive", "\"case-sensitive\" only applies to a \"pattern\"")
@@ -287,8 +288,10 @@ func (v *validator) validateCheck(hasTerms bool) {
 		v.errorf("antecedents", "only the generic-pronoun check takes \"antecedents\"")
 	case slices.ContainsFunc(r.Antecedents, func(a string) bool { return len(strings.Fields(a)) != 1 }):
 		v.errorf("antecedents", "antecedents are single words (employee, not \"staff member\"; \"member\" covers it)")
-	case r.Limit < 0:
-		v.errorf("limit", "limit must be positive")
+	case r.Limit < 0 || r.Upper < 0:
+		v.errorf("limit", "limit and upper must be positive")
+	case r.Upper != 0 && r.Check != "document-length":
+		v.errorf("upper", "only the document-length check takes \"upper\"")
 	}
 }
 
@@ -309,6 +312,22 @@ func (v *validator) validateLists() {
 			}
 		}
 	}
+}
+
+// SetLimit changes the limit of the check rule with the given id, as the
+// --limit flag asks.
+func (s *Set) SetLimit(id string, limit int) error {
+	r := s.Lookup(id)
+	switch {
+	case r == nil:
+		return fmt.Errorf("--limit: no rule %q (see `ally rules list`)", id)
+	case r.Check == "":
+		return fmt.Errorf("--limit: rule %q has no limit to set (only check rules do)", id)
+	case limit <= 0:
+		return fmt.Errorf("--limit: %s=%d: the limit must be a positive number", id, limit)
+	}
+	r.Limit = limit
+	return nil
 }
 
 // CompilePattern compiles a rule's pattern the way the engine runs it.

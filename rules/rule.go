@@ -75,6 +75,9 @@ type Rule struct {
 	// Limit is a check's threshold (for long-sentence, the most words a
 	// sentence may have); 0 means the check's default.
 	Limit int
+	// Upper is a check's upper threshold (for document-length, the most
+	// words); 0 means the check's default.
+	Upper int
 	// Except lists phrases inside which a match is not a problem.
 	Except []string
 	// Suggest lists replacements, best first.
@@ -105,7 +108,7 @@ func checkDescriptions() [][2]string {
 		{"requirements-count", "more than limit (default 10) required qualifications in the requirements list; nice-to-have lists are not counted"},
 		{"years-experience", "a demand for limit (default 10) or more years of experience"},
 		{"degree-required", "a degree required with no \"or equivalent experience\" beside it"},
-		{"document-length", "a document shorter than limit words (default 250) or longer than four times that"},
+		{"document-length", "a document shorter than limit words (default 250) or longer than upper (default 800)"},
 		{"gender-balance", "a job post whose gender-coded words lean masculine (Gaucher, Friesen & Kay 2011)"},
 		{"passive-voice", "each passive verb group in a paragraph where at least limit percent (default 50) of at least two sentences are passive"},
 		{"reading-grade", "a document whose Flesch-Kincaid grade is above limit (default 10 for job posts, 12 otherwise)"},

@@ -117,6 +117,11 @@ func TestLintExitCodes(t *testing.T) {
 		{"missing rules file", []string{"lint", "--rules", dir + "/none.yaml", dir}, "", 2, nil, nil, []string{"read rules: open"}},
 		{"no rules at all", []string{"lint", "--no-default-rules", dir}, "", 2, nil, nil, []string{"needs at least one --rules FILE"}},
 		{"help", []string{"lint", "--help"}, "", 0, nil, nil, []string{"Usage: ally lint", "Examples:", "-fail-on"}},
+		{"limit unknown rule", []string{"lint", "--limit", "nope=3", dir}, "", 2, nil, nil, []string{`--limit: no rule "nope"`}},
+		{"limit on a term rule", []string{"lint", "--limit", "gender.chairman=3", dir}, "", 2, nil, nil, []string{"has no limit to set"}},
+		{"limit malformed", []string{"lint", "--limit", "twelve", dir}, "", 2, nil, nil, []string{"want RULE=N"}},
+		{"limit raises a threshold", []string{"lint", "--only", "job-post.too-many-requirements", "--profile", "job-post", "--limit", "job-post.too-many-requirements=20", "../../testdata/jobposts/heavy-requirements.txt"}, "", 0, []string{"No problems found"}, nil, nil},
+		{"default threshold fires", []string{"lint", "--only", "job-post.too-many-requirements", "--profile", "job-post", "../../testdata/jobposts/heavy-requirements.txt"}, "", 1, []string{"12 required qualifications"}, nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 )
 
@@ -65,3 +66,18 @@ func newFlagSet(name, usage string, w io.Writer) *flag.FlagSet {
 
 // isHelp reports whether parsing stopped because the user asked for -h.
 func isHelp(err error) bool { return errors.Is(err, flag.ErrHelp) }
+
+// limitFlag collects RULE=N settings of --limit.
+type limitFlag map[string]int
+
+func (l limitFlag) String() string { return "" }
+
+func (l limitFlag) Set(v string) error {
+	id, n, ok := strings.Cut(v, "=")
+	limit, err := strconv.Atoi(strings.TrimSpace(n))
+	if !ok || err != nil || strings.TrimSpace(id) == "" {
+		return fmt.Errorf("want RULE=N, such as job-post.too-many-requirements=12, not %q", v)
+	}
+	l[strings.TrimSpace(id)] = limit
+	return nil
+}

@@ -31,6 +31,7 @@ Examples:
   ally lint --only exclusionary --fail-on error policies/
   ally lint --rules our-terms.yaml --disable plain-language docs/
   pbpaste | ally lint --stdin-filename post.md -
+  ally lint --limit plain-language.long-sentence=30 --limit job-post.years-experience=8 post.md
 `
 
 // lintOptions are the parsed flags of `ally lint`.
@@ -54,6 +55,8 @@ func parseLintFlags(args []string, stderr io.Writer) (*lintOptions, error) {
 	fs.StringVar(&o.profile, "profile", "auto", "document `profile`: job-post, policy, general, or auto to detect it per file")
 	fs.StringVar(&o.failOn, "fail-on", "warning", "exit 1 when a finding has this `severity` or worse: error, warning, info or none")
 	fs.StringVar(&o.stdinName, "stdin-filename", "<stdin>", "`name` for standard input in output; its extension picks the format")
+	o.rules.limits = map[string]int{}
+	fs.Var(limitFlag(o.rules.limits), "limit", "set a check's threshold, `RULE=N` (repeatable), e.g. job-post.too-many-requirements=12")
 	paths, err := parseInterleaved(fs, args)
 	if err != nil {
 		return nil, err

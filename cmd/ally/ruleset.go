@@ -16,6 +16,8 @@ type ruleOptions struct {
 	files      []string
 	only       rules.Selector
 	disable    rules.Selector
+	// limits overrides check thresholds: rule id → limit.
+	limits map[string]int
 }
 
 // loadRules reads the default rules (unless turned off) and the user's
@@ -45,7 +47,13 @@ func loadRules(opts ruleOptions) (*lint.Linter, error) {
 	if len(sets) == 0 {
 		return nil, fmt.Errorf("no rules: --no-default-rules needs at least one --rules FILE")
 	}
-	set, err := rules.Merge(sets...).Filter(opts.only, opts.disable)
+	merged := rules.Merge(sets...)
+	for id, limit := range opts.limits {
+		if err := merged.SetLimit(id, limit); err != nil {
+			return nil, err
+		}
+	}
+	set, err := merged.Filter(opts.only, opts.disable)
 	if err != nil {
 		return nil, err
 	}
