@@ -89,3 +89,29 @@ func isShapeJudgement(finding string) bool {
 	}
 	return false
 }
+
+// TestProfilesOfCleanCorpus checks profile detection on realistic
+// documents: every job-*.md in testdata/clean is a job post and every
+// policy-*.md a policy.
+func TestProfilesOfCleanCorpus(t *testing.T) {
+	code, out, errOut := cli(t, "", "lint", "--format", "json", "--fail-on", "none", "../../testdata/clean")
+	if code != exitOK || errOut != "" {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	var rep struct{ Files []struct{ Path, Profile string } }
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range rep.Files {
+		want := "general"
+		switch base := filepath.Base(f.Path); {
+		case strings.HasPrefix(base, "job-"):
+			want = "job-post"
+		case strings.HasPrefix(base, "policy-"):
+			want = "policy"
+		}
+		if f.Profile != want {
+			t.Errorf("%s: profile %s, want %s", f.Path, f.Profile, want)
+		}
+	}
+}
