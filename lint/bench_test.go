@@ -92,6 +92,11 @@ func genCorpus(size int, seed uint64) []byte {
 
 func benchLint(b *testing.B, l *Linter, src []byte) {
 	b.Helper()
+	benchLintProfile(b, l, src, rules.ProfileJobPost)
+}
+
+func benchLintProfile(b *testing.B, l *Linter, src []byte, profile string) {
+	b.Helper()
 	doc, err := parsers.Text{}.Parse(parsers.NewFile("bench.txt", src))
 	if err != nil {
 		b.Fatal(err)
@@ -100,12 +105,13 @@ func benchLint(b *testing.B, l *Linter, src []byte) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
-		l.Check(doc, rules.ProfileJobPost)
+		l.Check(doc, profile)
 	}
 }
 
 // BenchmarkDefaultRules lints a 4 MB generated plain-text corpus with the
-// built-in rules.
+// built-in rules, under each profile: a job post runs the document checks
+// (pay, statements, requirements, reading grade) on top of the rest.
 func BenchmarkDefaultRules(b *testing.B) {
 	set, err := rules.Parse("rules.yaml", ally.DefaultRules())
 	if err != nil {
@@ -115,7 +121,10 @@ func BenchmarkDefaultRules(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	benchLint(b, l, genCorpus(4<<20, 1))
+	src := genCorpus(4<<20, 1)
+	for _, profile := range []string{rules.ProfileGeneral, rules.ProfilePolicy, rules.ProfileJobPost} {
+		b.Run("profile="+profile, func(b *testing.B) { benchLintProfile(b, l, src, profile) })
+	}
 }
 
 // BenchmarkRuleCount lints the same corpus with 100 and with 10,000

@@ -31,6 +31,8 @@ type compiledCheck struct {
 	limit       int
 	rawLimit    int // the rule's own limit, 0 when it sets none
 	upper       int // the rule's upper threshold, 0 when it sets none
+	// byFirstWord groups the phrases in words by their first word.
+	byFirstWord map[string][]string
 }
 
 // defaultSentenceLimit is the long-sentence limit when a rule sets none:
@@ -44,6 +46,11 @@ func compileCheck(tz *tokenizer, i int, r *rules.Rule) compiledCheck {
 		k := normalizePhrase(tz, t)
 		c.words[k] = true
 		c.longestWord = max(c.longestWord, len(k))
+		if c.byFirstWord == nil {
+			c.byFirstWord = map[string][]string{}
+		}
+		first, _, _ := strings.Cut(k, " ")
+		c.byFirstWord[first] = append(c.byFirstWord[first], k)
 		if k != "" {
 			c.firstBytes[k[0]] = true
 		}

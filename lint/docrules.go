@@ -17,8 +17,8 @@ import (
 // docState collects, span by span, what the document-level checks need.
 type docState struct {
 	words        int
-	counts       Counts     // for reading-grade, filled only when it runs
-	countTz      *tokenizer // a second tokenizer: measuring must not clobber c.toks
+	counts       Counts    // for reading-grade, filled only when it runs
+	wordInfo     wordCache // syllable counts of the words seen
 	payFound     bool
 	phrases      map[int32]bool // statement checks whose phrase was found
 	section      sectionKind
@@ -68,21 +68,21 @@ func (c *checker) docSpan(sp *parsers.Span) []Finding {
 		case "pay-range":
 			out = c.payRange(sp, ch, out)
 		case "eeo-statement", "accommodation-statement":
-			if !st.phrases[ch.rule] && containsPhrase(c.toks, ch.words, ch.longestWord) {
+			if !st.phrases[ch.rule] && containsPhrase(c.toks, ch.byFirstWord) {
 				st.phrases[ch.rule] = true
 			}
 		case "years-experience":
 			out = c.yearsExperience(sp, ch, text, out)
 		case "reading-grade":
-			if st.countTz == nil {
-				st.countTz = newTokenizer()
-			}
 			if sp.Kind != parsers.Heading && sp.Kind != parsers.AltText {
-				st.counts.add(spanCounts(st.countTz, sp))
+				st.counts.add(countTokens(c.toks, text, &st.wordInfo, false))
 			}
 		case "passive-voice":
 			out = c.passiveParagraph(sp, ch, out)
 		case "degree-required":
+			if !strings.Contains(c.tz.lower, "degree") {
+				break
+			}
 			for _, m := range degreeRE.FindAllStringIndex(text, -1) {
 				if !equivalentRE.MatchString(sentenceAround(text, m[0], m[1])) {
 					out = append(out, c.finding(sp, &c.nt, rawMatch{rule: ch.rule, tok: -1, start: m[0], end: m[1]}))
@@ -153,7 +153,7 @@ func isBulletLine(line string) bool {
 // twice its bottom.
 func (c *checker) payRange(sp *parsers.Span, ch compiledCheck, out []Finding) []Finding {
 	text := c.nt.text
-	if !payWordRE.MatchString(text) {
+	if !c.mayHoldMoney() || !payWordRE.MatchString(text) {
 		return out
 	}
 	if moneyRE.MatchString(text) || wordedPayRE.MatchString(text) {
@@ -172,6 +172,21 @@ func (c *checker) payRange(sp *parsers.Span, ch compiledCheck, out []Finding) []
 	return out
 }
 
+// mayHoldMoney is a cheap test before the pay patterns: a currency symbol,
+// or a currency code or "thousand" as a word.
+func (c *checker) mayHoldMoney() bool {
+	if strings.ContainsAny(c.nt.text, "$£€¥") {
+		return true
+	}
+	for _, t := range c.toks {
+		switch t.key {
+		case "usd", "gbp", "eur", "cad", "aud", "chf", "thousand":
+			return true
+		}
+	}
+	return false
+}
+
 // amount reads "60,000" or "60" with a "k" as a number.
 func amount(digits string, thousands bool) float64 {
 	v, err := strconv.ParseFloat(strings.ReplaceAll(digits, ",", ""), 64)
@@ -188,6 +203,13 @@ func amount(digits string, thousands bool) float64 {
 // experience", "at least twelve years". The years must be asked for: the
 // sentence mentions experience, or it is a list item of requirements.
 func (c *checker) yearsExperience(sp *parsers.Span, ch compiledCheck, text string, out []Finding) []Finding {
+	if !strings.ContainsAny(text, "0123456789") && !strings.Contains(c.tz.lower, "ten") &&
+		!strings.Contains(c.tz.lower, "twe") && !strings.Contains(c.tz.lower, "thirt") {
+		return out // no number, so no number of years
+	}
+	if !strings.Contains(c.tz.lower, "year") && !strings.Contains(c.tz.lower, "yrs") {
+		return out
+	}
 	for _, m := range yearsRE.FindAllStringSubmatchIndex(text, -1) {
 		n := numberValue(strings.ToLower(text[m[2]:m[3]]))
 		if n < ch.limitOr(10) || isAge(text[m[1]:]) {
@@ -240,26 +262,40 @@ func lineAround(text string, at int) string {
 	return text[from : at+to]
 }
 
-// containsPhrase reports whether the tokens hold one of the phrases (token
-// keys joined by spaces).
-func containsPhrase(toks []token, phrases map[string]bool, longest int) bool {
-	var b strings.Builder
-	for i := range toks {
-		b.Reset()
-		for j := i; j < len(toks) && b.Len() <= longest; j++ {
-			if toks[j].kind != word {
-				continue
-			}
-			if b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(toks[j].key)
-			if phrases[b.String()] {
+// containsPhrase reports whether the tokens hold one of the check's
+// phrases: each token is looked up among the phrases' first words, and only
+// a hit is compared further, in place.
+func containsPhrase(toks []token, byFirst map[string][]string) bool {
+	for i, t := range toks {
+		if t.kind != word {
+			continue
+		}
+		for _, phrase := range byFirst[t.key] {
+			if phraseAt(toks[i:], phrase) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// phraseAt reports whether the words of phrase start toks (punctuation
+// between them is skipped).
+func phraseAt(toks []token, phrase string) bool {
+	rest, j := phrase, 0
+	for {
+		w, more, found := strings.Cut(rest, " ")
+		for j < len(toks) && toks[j].kind != word {
+			j++
+		}
+		if j == len(toks) || toks[j].key != w {
+			return false
+		}
+		if !found {
+			return true
+		}
+		rest, j = more, j+1
+	}
 }
 
 // passiveParagraph flags every passive verb group of a paragraph in which
@@ -270,12 +306,21 @@ func (c *checker) passiveParagraph(sp *parsers.Span, ch compiledCheck, out []Fin
 	if sp.Kind == parsers.Heading || sp.Kind == parsers.AltText || sp.Kind == parsers.TableCell {
 		return out
 	}
+	if c.beForms() < 2 {
+		return out // too few forms of "be" for two passive sentences
+	}
 	type group struct{ start, end int }
 	var groups []group
 	sentences, passive := 0, 0
+	words, at := c.wordBuf[:0], c.tokBuf[:0]
+	defer func() { c.wordBuf, c.tokBuf = words[:0], at[:0] }()
 	for _, s := range splitSentences(c.toks, c.nt.text) {
-		var words []string
-		var at []token
+		// A sentence with no form of "be" has no passive: skip the costly test.
+		if c.beFormsIn(s) == 0 {
+			sentences++
+			continue
+		}
+		words, at = words[:0], at[:0]
 		for _, t := range c.toks[s.from:s.to] {
 			if t.kind == word {
 				words = append(words, c.nt.text[t.start:t.end])
@@ -301,6 +346,26 @@ func (c *checker) passiveParagraph(sp *parsers.Span, ch compiledCheck, out []Fin
 		out = append(out, c.finding(sp, &c.nt, rawMatch{rule: ch.rule, tok: -1, start: g.start, end: g.end}))
 	}
 	return out
+}
+
+// beForms counts the tokens that may be a form of "be", which every
+// passive needs.
+func (c *checker) beForms() int { return c.beFormsIn(sentence{0, len(c.toks)}) }
+
+// beFormsIn counts them in one sentence.
+func (c *checker) beFormsIn(s sentence) int {
+	n := 0
+	for _, t := range c.toks[s.from:s.to] {
+		switch t.key {
+		case "is", "are", "was", "were", "be", "been", "being", "am", "isn't", "aren't", "wasn't", "weren't", "you're", "we're", "they're", "re":
+			n++
+		case "it", "that", "there", "what", "here", "who", "where", "which", "this":
+			if t.possessive { // "it's": the tokenizer strips the 's
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // docFindings reports the document-level findings once every span is seen.

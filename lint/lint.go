@@ -107,6 +107,8 @@ type checker struct {
 	excepts []interval
 	hits    []acHit
 	profile string
+	wordBuf []string // scratch space for passive detection
+	tokBuf  []token
 	toks    []token  // of the span being checked
 	nt      normText // of the span being checked
 	docState

@@ -137,6 +137,7 @@ func (l *Linter) checklist(profile string, findings []Finding) []ChecklistItem {
 func measure(doc *parsers.Document, findings []Finding) Metrics {
 	var m Metrics
 	tz := newTokenizer()
+	var words wordCache
 	var cur *Section
 	for i := range doc.Spans {
 		sp := &doc.Spans[i]
@@ -152,7 +153,7 @@ func measure(doc *parsers.Document, findings []Finding) Metrics {
 				continue // a heading is not a sentence of the text
 			}
 		}
-		counts := spanCounts(tz, sp)
+		counts := spanCounts(tz, sp, &words)
 		cur.add(counts)
 		m.add(counts)
 	}
@@ -161,20 +162,28 @@ func measure(doc *parsers.Document, findings []Finding) Metrics {
 }
 
 // spanCounts measures one span of prose.
-func spanCounts(tz *tokenizer, sp *parsers.Span) Counts {
-	var c Counts
+func spanCounts(tz *tokenizer, sp *parsers.Span, words *wordCache) Counts {
 	nt := normalize(sp.Text)
 	toks := tz.tokenize(nt.text)
-	for _, s := range splitSentences(toks, nt.text) {
-		var words []string
+	return countTokens(toks, nt.text, words, true)
+}
+
+// countTokens measures tokenized prose; passive sentences are counted only
+// when asked, as that is the costly part.
+func countTokens(toks []token, text string, cache *wordCache, passive bool) Counts {
+	var c Counts
+	var words []string
+	for _, s := range splitSentences(toks, text) {
+		words = words[:0]
 		for _, t := range toks[s.from:s.to] {
 			if t.kind != word {
 				continue
 			}
-			w := nt.text[t.start:t.end]
+			w := text[t.start:t.end]
 			words = append(words, w)
-			c.Syllables += max(1, countSyllables(w)) // a number is read as at least one syllable
-			if isComplexWord(w) {
+			info := cache.lookup(w)
+			c.Syllables += info.syllables
+			if info.complex {
 				c.ComplexWords++
 			}
 		}
@@ -184,11 +193,33 @@ func spanCounts(tz *tokenizer, sp *parsers.Span) Counts {
 		c.Words += len(words)
 		c.Sentences++
 		c.LongestSentence = max(c.LongestSentence, len(words))
-		if len(passiveAt(words)) > 0 {
+		if passive && len(passiveAt(words)) > 0 {
 			c.PassiveSentences++
 		}
 	}
 	return c
+}
+
+// wordCache remembers the syllable count of each word seen: prose repeats
+// its words, and counting syllables costs far more than a map lookup.
+type wordCache map[string]wordInfo
+
+type wordInfo struct {
+	syllables int
+	complex   bool
+}
+
+func (wc *wordCache) lookup(w string) wordInfo {
+	if *wc == nil {
+		*wc = wordCache{}
+	}
+	if info, ok := (*wc)[w]; ok {
+		return info
+	}
+	// A number is read as at least one syllable.
+	info := wordInfo{syllables: max(1, countSyllables(w)), complex: isComplexWord(w)}
+	(*wc)[strings.Clone(w)] = info
+	return info
 }
 
 // genderCoding counts the gender-coded findings and gives the verdict:
