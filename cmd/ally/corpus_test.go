@@ -98,7 +98,9 @@ func TestProfilesOfCleanCorpus(t *testing.T) {
 	if code != exitOK || errOut != "" {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
-	var rep struct{ Files []struct{ Path, Profile string } }
+	var rep struct {
+		Files []struct{ Path, Profile string }
+	}
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatal(err)
 	}
