@@ -86,13 +86,7 @@ func (c *checker) spanChecks(sp *parsers.Span, out []Finding) []Finding {
 	// the time: a span with no more words than the limit has no long
 	// sentence, and one with fewer than four words in capitals no shouting.
 	words, capsWords := c.countWords()
-	var sentences []sentence
-	split := func() []sentence {
-		if sentences == nil {
-			sentences = splitSentences(c.toks, c.nt.text)
-		}
-		return sentences
-	}
+	split := c.sentences
 	for _, ch := range c.l.checks {
 		if !c.active[ch.rule] {
 			continue
@@ -107,6 +101,15 @@ func (c *checker) spanChecks(sp *parsers.Span, out []Finding) []Finding {
 		}
 	}
 	return out
+}
+
+// sentences splits the current span into sentences once, for every check
+// that needs them.
+func (c *checker) sentences() []sentence {
+	if c.spanSentences == nil {
+		c.spanSentences = splitSentences(c.toks, c.nt.text)
+	}
+	return c.spanSentences
 }
 
 // minShoutWords is how many words in capitals make a sentence shouting.

@@ -179,10 +179,17 @@ func (c *checker) mayHoldMoney() bool {
 		return true
 	}
 	for _, t := range c.toks {
-		switch t.key {
-		case "usd", "gbp", "eur", "cad", "aud", "chf", "thousand":
+		if (len(t.key) == 3 || len(t.key) == 8) && isCurrencyWord(t.key) {
 			return true
 		}
+	}
+	return false
+}
+
+func isCurrencyWord(k string) bool {
+	switch k {
+	case "usd", "gbp", "eur", "cad", "aud", "chf", "thousand":
+		return true
 	}
 	return false
 }
@@ -203,11 +210,7 @@ func amount(digits string, thousands bool) float64 {
 // experience", "at least twelve years". The years must be asked for: the
 // sentence mentions experience, or it is a list item of requirements.
 func (c *checker) yearsExperience(sp *parsers.Span, ch compiledCheck, text string, out []Finding) []Finding {
-	if !strings.ContainsAny(text, "0123456789") && !strings.Contains(c.tz.lower, "ten") &&
-		!strings.Contains(c.tz.lower, "twe") && !strings.Contains(c.tz.lower, "thirt") {
-		return out // no number, so no number of years
-	}
-	if !strings.Contains(c.tz.lower, "year") && !strings.Contains(c.tz.lower, "yrs") {
+	if !c.mayDemandYears() {
 		return out
 	}
 	for _, m := range yearsRE.FindAllStringSubmatchIndex(text, -1) {
@@ -231,6 +234,22 @@ func (c *checker) yearsExperience(sp *parsers.Span, ch compiledCheck, text strin
 func isAge(after string) bool {
 	after = strings.ToLower(strings.TrimLeft(after, " "))
 	return strings.HasPrefix(after, "old") || strings.HasPrefix(after, "of age")
+}
+
+// mayDemandYears is a cheap test before the years pattern: a "years" (or
+// "yrs") token with a number up to three tokens before it.
+func (c *checker) mayDemandYears() bool {
+	for i, t := range c.toks {
+		if t.kind != word || (t.key != "years" && t.key != "year" && t.key != "yrs" && t.key != "yr") {
+			continue
+		}
+		for j := max(0, i-3); j < i; j++ {
+			if k := c.toks[j].key; c.toks[j].kind == word && (isDigits(k) || numberValue(k) > 0) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func numberValue(s string) int {
@@ -314,7 +333,7 @@ func (c *checker) passiveParagraph(sp *parsers.Span, ch compiledCheck, out []Fin
 	sentences, passive := 0, 0
 	words, at := c.wordBuf[:0], c.tokBuf[:0]
 	defer func() { c.wordBuf, c.tokBuf = words[:0], at[:0] }()
-	for _, s := range splitSentences(c.toks, c.nt.text) {
+	for _, s := range c.sentences() {
 		// A sentence with no form of "be" has no passive: skip the costly test.
 		if c.beFormsIn(s) == 0 {
 			sentences++
@@ -356,16 +375,43 @@ func (c *checker) beForms() int { return c.beFormsIn(sentence{0, len(c.toks)}) }
 func (c *checker) beFormsIn(s sentence) int {
 	n := 0
 	for _, t := range c.toks[s.from:s.to] {
-		switch t.key {
-		case "is", "are", "was", "were", "be", "been", "being", "am", "isn't", "aren't", "wasn't", "weren't", "you're", "we're", "they're", "re":
+		if isBeToken(t) {
 			n++
-		case "it", "that", "there", "what", "here", "who", "where", "which", "this":
-			if t.possessive { // "it's": the tokenizer strips the 's
-				n++
-			}
 		}
 	}
 	return n
+}
+
+// isBeToken reports whether a token may be a form of "be". Most words are
+// turned away by their length and first letter before any comparison.
+func isBeToken(t token) bool {
+	k := t.key
+	if len(k) < 2 || len(k) > 7 {
+		return false
+	}
+	switch k[0] {
+	case 'i':
+		return k == "is" || k == "isn't" || (k == "it" && t.possessive)
+	case 'a':
+		return k == "are" || k == "am" || k == "aren't"
+	case 'w':
+		switch k {
+		case "was", "were", "wasn't", "weren't", "we're":
+			return true
+		}
+		return t.possessive && (k == "what" || k == "who" || k == "where" || k == "which")
+	case 'b':
+		return k == "be" || k == "been" || k == "being"
+	case 'y':
+		return k == "you're"
+	case 't':
+		return k == "they're" || (t.possessive && (k == "that" || k == "there" || k == "this"))
+	case 'r':
+		return k == "re"
+	case 'h':
+		return t.possessive && k == "here"
+	}
+	return false
 }
 
 // docFindings reports the document-level findings once every span is seen.

@@ -109,8 +109,10 @@ type checker struct {
 	profile string
 	wordBuf []string // scratch space for passive detection
 	tokBuf  []token
-	toks    []token  // of the span being checked
-	nt      normText // of the span being checked
+	toks    []token // of the span being checked
+	// spanSentences caches the sentences of the span; see sentences.
+	spanSentences []sentence
+	nt            normText // of the span being checked
 	docState
 }
 
@@ -118,6 +120,7 @@ func (c *checker) span(sp *parsers.Span, out []Finding) []Finding {
 	c.nt = normalize(sp.Text)
 	nt := &c.nt
 	c.toks = c.tz.tokenize(nt.text)
+	c.spanSentences = nil
 	c.matches, c.excepts = c.l.trie.matchTokens(c.toks, c.active, c.l.category, c.matches[:0], c.excepts[:0])
 	c.runPatterns(nt.text)
 	out = c.spanChecks(sp, out)
