@@ -75,7 +75,7 @@ func (c *checker) docSpan(sp *parsers.Span) []Finding {
 			out = c.yearsExperience(sp, ch, text, out)
 		case "reading-grade":
 			if sp.Kind != parsers.Heading && sp.Kind != parsers.AltText {
-				st.counts.add(countTokens(c.toks, text, &st.wordInfo, false))
+				st.counts.add(c.countTokens(false))
 			}
 		case "passive-voice":
 			out = c.passiveParagraph(sp, ch, out)

@@ -82,11 +82,17 @@ func (l *Linter) Rules() []*rules.Rule { return l.rules }
 // Check lints a parsed document under a profile and returns its findings
 // sorted by position.
 func (l *Linter) Check(doc *parsers.Document, profile string) []Finding {
+	return l.run(doc, profile, nil)
+}
+
+// run checks a document and, when m is not nil, measures it in the same
+// pass over its spans.
+func (l *Linter) run(doc *parsers.Document, profile string, m *Metrics) []Finding {
 	active := make([]bool, len(l.rules))
 	for i, r := range l.rules {
 		active[i] = r.AppliesTo(profile)
 	}
-	c := checker{l: l, active: active, tz: newTokenizer(), doc: doc, profile: profile, docState: docState{phrases: map[int32]bool{}}}
+	c := checker{l: l, active: active, tz: newTokenizer(), doc: doc, profile: profile, docState: docState{phrases: map[int32]bool{}}, metrics: m}
 	var out []Finding
 	for i := range doc.Spans {
 		out = c.span(&doc.Spans[i], out)
@@ -112,7 +118,9 @@ type checker struct {
 	toks    []token // of the span being checked
 	// spanSentences caches the sentences of the span; see sentences.
 	spanSentences []sentence
-	nt            normText // of the span being checked
+	// metrics, when not nil, is filled span by span; see measureSpan.
+	metrics *Metrics
+	nt      normText // of the span being checked
 	docState
 }
 
@@ -123,6 +131,7 @@ func (c *checker) span(sp *parsers.Span, out []Finding) []Finding {
 	c.spanSentences = nil
 	c.matches, c.excepts = c.l.trie.matchTokens(c.toks, c.active, c.l.category, c.matches[:0], c.excepts[:0])
 	c.runPatterns(nt.text)
+	c.measureSpan(sp)
 	out = c.spanChecks(sp, out)
 	out = append(out, c.docSpan(sp)...)
 	if len(c.matches) == 0 {

@@ -94,8 +94,9 @@ func (c *Counts) add(o Counts) {
 
 // Analyze lints a document like Check and also measures it.
 func (l *Linter) Analyze(doc *parsers.Document, profile string) ([]Finding, Metrics) {
-	findings := l.Check(doc, profile)
-	m := measure(doc, findings)
+	var m Metrics
+	findings := l.run(doc, profile, &m)
+	m.GenderCoding = genderCoding(findings)
 	m.Checklist = l.checklist(profile, findings)
 	return findings, m
 }
@@ -131,49 +132,36 @@ func (l *Linter) checklist(profile string, findings []Finding) []ChecklistItem {
 	return items
 }
 
-// measure counts words, sentences, syllables and passive sentences span by
-// span, grouping spans into sections at each heading. Alt text is not
-// counted: it is not read as part of the text.
-func measure(doc *parsers.Document, findings []Finding) Metrics {
-	var m Metrics
-	tz := newTokenizer()
-	var words wordCache
-	var cur *Section
-	for i := range doc.Spans {
-		sp := &doc.Spans[i]
-		if sp.Kind == parsers.AltText {
-			continue
-		}
-		start, _, _ := sp.SourceRange(0, 0)
-		if sp.Kind == parsers.Heading || cur == nil {
-			m.Sections = append(m.Sections, Section{Start: start})
-			cur = &m.Sections[len(m.Sections)-1]
-			if sp.Kind == parsers.Heading {
-				cur.Title, cur.Level = strings.TrimSpace(strings.ReplaceAll(sp.Text, string(parsers.Boundary), "")), sp.Level
-				continue // a heading is not a sentence of the text
-			}
-		}
-		counts := spanCounts(tz, sp, &words)
-		cur.add(counts)
-		m.add(counts)
+// measureSpan adds the current span to the metrics, grouping spans into
+// sections at each heading. Alt text is not counted: it is not read as
+// part of the text. It reuses the span's tokens and sentences.
+func (c *checker) measureSpan(sp *parsers.Span) {
+	m := c.metrics
+	if m == nil || sp.Kind == parsers.AltText {
+		return
 	}
-	m.GenderCoding = genderCoding(findings)
-	return m
+	if sp.Kind == parsers.Heading || len(m.Sections) == 0 {
+		start, _, _ := sp.SourceRange(0, 0)
+		m.Sections = append(m.Sections, Section{Start: start})
+		if sp.Kind == parsers.Heading {
+			cur := &m.Sections[len(m.Sections)-1]
+			cur.Title, cur.Level = strings.TrimSpace(strings.ReplaceAll(sp.Text, string(parsers.Boundary), "")), sp.Level
+			return // a heading is not a sentence of the text
+		}
+	}
+	counts := c.countTokens(true)
+	m.Sections[len(m.Sections)-1].add(counts)
+	m.add(counts)
 }
 
-// spanCounts measures one span of prose.
-func spanCounts(tz *tokenizer, sp *parsers.Span, words *wordCache) Counts {
-	nt := normalize(sp.Text)
-	toks := tz.tokenize(nt.text)
-	return countTokens(toks, nt.text, words, true)
-}
-
-// countTokens measures tokenized prose; passive sentences are counted only
-// when asked, as that is the costly part.
-func countTokens(toks []token, text string, cache *wordCache, passive bool) Counts {
-	var c Counts
-	var words []string
-	for _, s := range splitSentences(toks, text) {
+// countTokens measures the current span; passive sentences are counted
+// only when asked, as that is the costly part.
+func (c *checker) countTokens(passive bool) Counts {
+	var n Counts
+	toks, text, cache := c.toks, c.nt.text, &c.docState.wordInfo
+	words := c.wordBuf[:0]
+	defer func() { c.wordBuf = words[:0] }()
+	for _, s := range c.sentences() {
 		words = words[:0]
 		for _, t := range toks[s.from:s.to] {
 			if t.kind != word {
@@ -182,22 +170,22 @@ func countTokens(toks []token, text string, cache *wordCache, passive bool) Coun
 			w := text[t.start:t.end]
 			words = append(words, w)
 			info := cache.lookup(w)
-			c.Syllables += info.syllables
+			n.Syllables += info.syllables
 			if info.complex {
-				c.ComplexWords++
+				n.ComplexWords++
 			}
 		}
 		if len(words) == 0 {
 			continue
 		}
-		c.Words += len(words)
-		c.Sentences++
-		c.LongestSentence = max(c.LongestSentence, len(words))
-		if passive && len(passiveAt(words)) > 0 {
-			c.PassiveSentences++
+		n.Words += len(words)
+		n.Sentences++
+		n.LongestSentence = max(n.LongestSentence, len(words))
+		if passive && c.beFormsIn(s) > 0 && len(passiveAt(words)) > 0 {
+			n.PassiveSentences++
 		}
 	}
-	return c
+	return n
 }
 
 // wordCache remembers the syllable count of each word seen: prose repeats
