@@ -4,13 +4,15 @@
 // walk, runs the patterns, drops exceptions and quoted mentions, and maps
 // what is left back to byte offsets of the source file.
 //
-// A Linter is immutable after New and safe for concurrent use.
+// A Linter is immutable after New (but for a memo of syllable counts, which
+// never changes a result) and safe for concurrent use.
 package lint
 
 import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/allylint/ally/parsers"
 	"github.com/allylint/ally/rules"
@@ -20,9 +22,11 @@ import (
 type Linter struct {
 	rules    []*rules.Rule
 	category []int32 // per rule, its category as a number
-	trie     *trie
-	patterns []compiledPattern
-	checks   []compiledCheck
+	// syllables memoizes syllable counts across documents; see wordCache.
+	syllables *sync.Map
+	trie      *trie
+	patterns  []compiledPattern
+	checks    []compiledCheck
 	// prefilter finds which patterns can match a span; nil when no pattern
 	// has a usable literal.
 	prefilter *acMatcher
@@ -31,7 +35,7 @@ type Linter struct {
 // New compiles a rule set. Problems that only show when terms are
 // tokenized (a term with no words in it) are returned as a rules.ErrorList.
 func New(set *rules.Set) (*Linter, error) {
-	l := &Linter{rules: set.Rules, category: categoryNumbers(set.Rules)}
+	l := &Linter{rules: set.Rules, category: categoryNumbers(set.Rules), syllables: &sync.Map{}}
 	var errs rules.ErrorList
 	t, err := compileTrie(set.Rules)
 	if el, ok := err.(rules.ErrorList); ok {
@@ -92,7 +96,7 @@ func (l *Linter) run(doc *parsers.Document, profile string, m *Metrics) []Findin
 	for i, r := range l.rules {
 		active[i] = r.AppliesTo(profile)
 	}
-	c := checker{l: l, active: active, tz: newTokenizer(), doc: doc, profile: profile, docState: docState{phrases: map[int32]bool{}}, metrics: m}
+	c := checker{l: l, active: active, tz: newTokenizer(), doc: doc, profile: profile, docState: docState{phrases: map[int32]bool{}, wordInfo: wordCache{shared: l.syllables}}, metrics: m}
 	var out []Finding
 	for i := range doc.Spans {
 		out = c.span(&doc.Spans[i], out)

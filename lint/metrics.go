@@ -3,6 +3,7 @@ package lint
 import (
 	"math"
 	"strings"
+	"sync"
 
 	"github.com/allylint/ally/parsers"
 )
@@ -188,9 +189,14 @@ func (c *checker) countTokens(passive bool) Counts {
 	return n
 }
 
-// wordCache remembers the syllable count of each word seen: prose repeats
-// its words, and counting syllables costs far more than a map lookup.
-type wordCache map[string]wordInfo
+// wordCache remembers the syllable count of each word seen in one
+// document (a plain map, owned by one checker), backed by the Linter's
+// shared memo, so a word met in any earlier document is not counted again.
+// Counting syllables costs far more than a lookup.
+type wordCache struct {
+	local  map[string]wordInfo
+	shared *sync.Map // string → wordInfo, safe for concurrent use
+}
 
 type wordInfo struct {
 	syllables int
@@ -198,15 +204,22 @@ type wordInfo struct {
 }
 
 func (wc *wordCache) lookup(w string) wordInfo {
-	if *wc == nil {
-		*wc = wordCache{}
-	}
-	if info, ok := (*wc)[w]; ok {
+	if info, ok := wc.local[w]; ok {
 		return info
 	}
-	// A number is read as at least one syllable.
-	info := wordInfo{syllables: max(1, countSyllables(w)), complex: isComplexWord(w)}
-	(*wc)[strings.Clone(w)] = info
+	if wc.local == nil {
+		wc.local = map[string]wordInfo{}
+	}
+	key := strings.Clone(w)
+	var info wordInfo
+	if v, ok := wc.shared.Load(key); ok {
+		info = v.(wordInfo)
+	} else {
+		// A number is read as at least one syllable.
+		info = wordInfo{syllables: max(1, countSyllables(w)), complex: isComplexWord(w)}
+		wc.shared.Store(key, info)
+	}
+	wc.local[key] = info
 	return info
 }
 
