@@ -58,18 +58,7 @@ rules:
     why: w
 `
 
-func checkLinter(t *testing.T) *Linter {
-	t.Helper()
-	set, err := rules.Parse("checks.yaml", []byte(checkRules))
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := New(set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return l
-}
+func checkLinter(t *testing.T) *Linter { return linterFrom(t, "checks.yaml", []byte(checkRules)) }
 
 func TestSpanChecks(t *testing.T) {
 	l := checkLinter(t)

@@ -10,18 +10,7 @@ import (
 )
 
 // defaultLinter compiles the built-in rules.
-func defaultLinter(t *testing.T) *Linter {
-	t.Helper()
-	set, err := rules.Parse("rules.yaml", ally.DefaultRules())
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := New(set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return l
-}
+func defaultLinter(t *testing.T) *Linter { return linterFrom(t, "rules.yaml", ally.DefaultRules()) }
 
 // ruleHits lints Markdown under the job-post profile and returns the ids
 // of the findings of the given rule, marking document-level ones "doc".

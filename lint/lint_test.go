@@ -101,9 +101,12 @@ rules:
     profiles: [job-post]
 `
 
-func testLinter(t testing.TB) *Linter {
+func testLinter(t testing.TB) *Linter { return linterFrom(t, "test.yaml", []byte(testRules)) }
+
+// linterFrom compiles a rules file for a test, failing it on any error.
+func linterFrom(t testing.TB, name string, yaml []byte) *Linter {
 	t.Helper()
-	set, err := rules.Parse("test.yaml", []byte(testRules))
+	set, err := rules.Parse(name, yaml)
 	if err != nil {
 		t.Fatal(err)
 	}
