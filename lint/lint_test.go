@@ -219,7 +219,8 @@ func TestDetectProfile(t *testing.T) {
 	tests := []struct{ name, md, want string }{
 		{"job post", "# Line Cook\n\n## Responsibilities\n\n- Cook\n\n## Requirements\n\n- Two years\n\n## How to apply\n\nWrite to us.\n", rules.ProfileJobPost},
 		{"policy", "# Leave Policy\n\n## Purpose\n\nThis explains leave.\n\n## Scope\n\nAll staff.\n\n## Procedure\n\nAsk first.\n", rules.ProfilePolicy},
-		{"plain text headings", "Dispatcher\n\nRequirements\n- a\n\nBenefits\nHealth cover.\n", rules.ProfileJobPost},
+		{"plain text headings", "Dispatcher\n\nRequirements\n- a\n\nBenefits\nHealth cover. To apply, send your CV.\n", rules.ProfileJobPost},
+		{"one job heading without an invitation to apply", "# Team roles\n\n## Responsibilities\n\nThe lead plans the sprint. Benefits of pairing are many.\n", rules.ProfileGeneral},
 		{"newsletter", "# Spring news\n\nThe picnic was fun. Benefits enrolment opens soon.\n", rules.ProfileGeneral},
 		{"empty", "", rules.ProfileGeneral},
 	}

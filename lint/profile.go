@@ -20,7 +20,7 @@ var (
 		"how to apply", "about the role", "about you", "who you are", "nice to have",
 		"we're looking for", "we are looking for", "apply now", "your role", "the role",
 		"skills and experience", "duties", "job description", "role summary", "apply to",
-		"you will",
+		"you will", "what you bring", "what you'll bring", "you'll bring",
 	})
 	jobPostSignals = newSignalIndex([]string{
 		"responsibilities", "requirements", "qualifications", "what you'll do", "what you will do",
@@ -29,6 +29,13 @@ var (
 		"compensation", "perks", "what we offer", "who you are", "equal opportunity employer",
 		"years of experience", "apply now",
 	})
+	// applySignals invite the reader to apply: a page with one job heading
+	// is a job post if it also asks for applications.
+	applySignals = newSignalIndex([]string{
+		"apply", "applicants", "applications", "candidates", "send your", "résumé", "resume", "cv",
+		"join our team", "join us", "we're hiring", "we are hiring", "equal opportunity employer",
+		"hiring process", "interview",
+	})
 	policySignals = newSignalIndex([]string{
 		"policy", "scope", "purpose", "procedure", "effective date", "definitions", "compliance",
 		"employees must", "violation", "enforcement", "applies to", "eligibility", "guidelines",
@@ -36,6 +43,11 @@ var (
 )
 
 const (
+	// minJobHeadings is how many job-post-only section headings make a job
+	// post on their own (Requirements and How to apply, say): handbook pages
+	// about hiring or a team's roles often have one, so one heading counts
+	// only with an invitation to apply.
+	minJobHeadings = 2
 	headingWeight  = 3
 	sentenceWeight = 1
 	// profileThreshold is the score a profile needs before it is chosen over
@@ -50,7 +62,8 @@ const (
 // neither, from the headings and phrases typical of each.
 func DetectProfile(doc *parsers.Document) string {
 	var job, policy, seen int
-	jobHeading := false
+	jobHeadings := 0
+	applying := false // the text invites applications
 	for i := range doc.Spans {
 		sp := &doc.Spans[i]
 		seen += len(sp.Text)
@@ -64,14 +77,15 @@ func DetectProfile(doc *parsers.Document) string {
 			w := sentenceWeight
 			if heading {
 				w = headingWeight
-				jobHeading = jobHeading || jobPostHeadings.count(line) > 0
+				jobHeadings += jobPostHeadings.count(line)
 			}
 			job += w * jobPostSignals.count(line)
+			applying = applying || applySignals.count(line) > 0
 			policy += w * policySignals.count(line)
 		}
 	}
 	switch {
-	case jobHeading && job >= profileThreshold && job > policy:
+	case (jobHeadings >= minJobHeadings || (jobHeadings == 1 && applying)) && job >= profileThreshold && job > policy:
 		return rules.ProfileJobPost
 	case policy >= profileThreshold && policy > job:
 		return rules.ProfilePolicy
