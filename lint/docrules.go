@@ -334,8 +334,9 @@ func (c *checker) passiveParagraph(sp *parsers.Span, ch compiledCheck, out []Fin
 	words, at := c.wordBuf[:0], c.tokBuf[:0]
 	defer func() { c.wordBuf, c.tokBuf = words[:0], at[:0] }()
 	for _, s := range c.sentences() {
-		// A sentence with no form of "be" has no passive: skip the costly test.
-		if c.beFormsIn(s) == 0 {
+		// Most sentences have no form of "be" closely followed by a participle:
+		// skip the full test for them.
+		if !c.mayBePassive(s) {
 			sentences++
 			continue
 		}
@@ -371,6 +372,30 @@ func (c *checker) passiveParagraph(sp *parsers.Span, ch compiledCheck, out []Fin
 // passive needs.
 func (c *checker) beForms() int { return c.beFormsIn(sentence{0, len(c.toks)}) }
 
+// mayBePassive is a cheap test on token keys before passiveAt: a form of
+// "be" with a past participle among the three words after it.
+func (c *checker) mayBePassive(s sentence) bool {
+	toks := c.toks[s.from:s.to]
+	for i, t := range toks {
+		if !isBeToken(t) {
+			continue
+		}
+		seen := 0
+		for _, n := range toks[i+1:] {
+			if n.kind != word {
+				continue
+			}
+			if isPastParticiple(n.key) {
+				return true
+			}
+			if seen++; seen == 3 {
+				break
+			}
+		}
+	}
+	return false
+}
+
 // beFormsIn counts them in one sentence.
 func (c *checker) beFormsIn(s sentence) int {
 	n := 0
@@ -391,7 +416,7 @@ func isBeToken(t token) bool {
 	}
 	switch k[0] {
 	case 'i':
-		return k == "is" || k == "isn't" || (k == "it" && t.possessive)
+		return k == "is" || k == "isn't" || k == "i'm" || (k == "it" && t.possessive)
 	case 'a':
 		return k == "are" || k == "am" || k == "aren't"
 	case 'w':

@@ -182,7 +182,7 @@ func (c *checker) countTokens(passive bool) Counts {
 		n.Words += len(words)
 		n.Sentences++
 		n.LongestSentence = max(n.LongestSentence, len(words))
-		if passive && c.beFormsIn(s) > 0 && len(passiveAt(words)) > 0 {
+		if passive && c.mayBePassive(s) && len(passiveAt(words)) > 0 {
 			n.PassiveSentences++
 		}
 	}
