@@ -54,9 +54,11 @@ func (c *checker) docSpan(sp *parsers.Span) []Finding {
 	var out []Finding
 	st := &c.docState
 	text := c.nt.text
-	for _, t := range c.toks {
-		if t.kind == word {
-			st.words++
+	if sp.Kind != parsers.Heading && sp.Kind != parsers.AltText { // counted as the metrics count
+		for _, t := range c.toks {
+			if t.kind == word {
+				st.words++
+			}
 		}
 	}
 	c.trackSections(sp)
