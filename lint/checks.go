@@ -70,8 +70,13 @@ func normalizePhrase(tz *tokenizer, s string) string {
 	nt := normalize(s)
 	var keys []string
 	for _, t := range tz.tokenize(nt.text) {
-		if t.kind == word {
+		switch t.kind {
+		case word:
 			keys = append(keys, t.key)
+		case wall, link:
+			// A name like "CoE" or "InSite" is a wall to the matcher, but
+			// it is part of the link text: "CoE website" is not "website".
+			keys = append(keys, strings.ToLower(nt.text[t.start:t.end]))
 		}
 	}
 	return strings.Join(keys, " ")

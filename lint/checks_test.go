@@ -111,7 +111,7 @@ func TestLongSentenceCount(t *testing.T) {
 // checks apart from the Markdown parser.
 func TestDocChecks(t *testing.T) {
 	l := checkLinter(t)
-	src := "# A\n\n### C\n\n![](x.png) ![logo](y.png) ![A chart of sales](z.png)\n\n[here](u) [the guide](v) <https://x.org> <hr@x.org>\n"
+	src := "# A\n\n### C\n\n![](x.png) ![logo](y.png) ![A chart of sales](z.png)\n\n[here](u) [the guide](v) <https://x.org> <hr@x.org> [InSite more](w)\n"
 	at := func(s string) (int, int) { i := strings.Index(src, s); return i, i + len(s) }
 	doc := &parsers.Document{File: parsers.NewFile("d.md", []byte(src)), Format: "markdown"}
 	for _, h := range []struct {
@@ -128,7 +128,7 @@ func TestDocChecks(t *testing.T) {
 	for _, ln := range []struct {
 		text string
 		auto bool
-	}{{"here", false}, {"the guide", false}, {"https://x.org", true}, {"hr@x.org", true}} {
+	}{{"here", false}, {"the guide", false}, {"https://x.org", true}, {"hr@x.org", true}, {"InSite more", false}} {
 		s, e := at(ln.text)
 		doc.Links = append(doc.Links, parsers.Link{Start: s, End: e, TextStart: s, TextEnd: e, Text: ln.text, Autolink: ln.auto})
 	}
