@@ -83,6 +83,20 @@ func slowTwin(t testing.TB, set *rules.Set) *Linter {
 	return slow
 }
 
+// findingsDiffer describes the first difference between the findings with
+// the prefilter (got) and without (want), or returns "".
+func findingsDiffer(got, want []Finding) string {
+	if len(got) != len(want) {
+		return fmt.Sprintf("%d findings with the prefilter, %d without", len(got), len(want))
+	}
+	for i := range got {
+		if got[i].Rule != want[i].Rule || got[i].Start != want[i].Start || got[i].End != want[i].End {
+			return fmt.Sprintf("finding %d: %s@%d with the prefilter, %s@%d without", i, got[i].Rule.ID, got[i].Start, want[i].Rule.ID, want[i].Start)
+		}
+	}
+	return ""
+}
+
 // FuzzPrefilter lints arbitrary text with the built-in rules, with and
 // without the prefilter, and requires the same findings.
 func FuzzPrefilter(f *testing.F) {
@@ -105,14 +119,8 @@ func FuzzPrefilter(f *testing.F) {
 		if err != nil {
 			return
 		}
-		got, want := fast.Check(doc, rules.ProfileJobPost), slow.Check(doc, rules.ProfileJobPost)
-		if len(got) != len(want) {
-			t.Fatalf("%d findings with the prefilter, %d without", len(got), len(want))
-		}
-		for i := range got {
-			if got[i].Rule != want[i].Rule || got[i].Start != want[i].Start || got[i].End != want[i].End {
-				t.Fatalf("finding %d: %s@%d vs %s@%d", i, got[i].Rule.ID, got[i].Start, want[i].Rule.ID, want[i].Start)
-			}
+		if diff := findingsDiffer(fast.Check(doc, rules.ProfileJobPost), slow.Check(doc, rules.ProfileJobPost)); diff != "" {
+			t.Fatal(diff)
 		}
 	})
 }
@@ -153,15 +161,8 @@ func TestPrefilterFindsEverything(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, profile := range []string{rules.ProfileJobPost, rules.ProfileGeneral} {
-			got, want := fast.Check(doc, profile), slow.Check(doc, profile)
-			if len(got) != len(want) {
-				t.Errorf("%s (%s): %d findings with the prefilter, %d without", name, profile, len(got), len(want))
-				continue
-			}
-			for i := range got {
-				if got[i].Rule != want[i].Rule || got[i].Start != want[i].Start || got[i].End != want[i].End {
-					t.Errorf("%s: finding %d differs: %s@%d vs %s@%d", name, i, got[i].Rule.ID, got[i].Start, want[i].Rule.ID, want[i].Start)
-				}
+			if diff := findingsDiffer(fast.Check(doc, profile), slow.Check(doc, profile)); diff != "" {
+				t.Errorf("%s (%s): %s", name, profile, diff)
 			}
 		}
 	}
