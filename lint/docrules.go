@@ -77,7 +77,11 @@ func (c *checker) docSpan(sp *parsers.Span) []Finding {
 			out = c.yearsExperience(sp, ch, text, out)
 		case "reading-grade":
 			if sp.Kind != parsers.Heading && sp.Kind != parsers.AltText {
-				st.counts.add(c.countTokens(false))
+				if c.measured { // Analyze already counted this span
+					st.counts.add(c.spanCounts)
+				} else {
+					st.counts.add(c.countTokens(false))
+				}
 			}
 		case "passive-voice":
 			out = c.passiveParagraph(sp, ch, out)

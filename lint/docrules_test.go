@@ -111,3 +111,28 @@ func TestGenderVerdict(t *testing.T) {
 		}
 	}
 }
+
+// TestReadingGradeSamePassBothWays checks that the reading grade, counted
+// by the check itself under Check and reused from the metrics under
+// Analyze, gives the same finding.
+func TestReadingGradeSamePassBothWays(t *testing.T) {
+	l := defaultLinter(t)
+	hard := "# Remuneration\n\nNotwithstanding organizational considerations, remuneration determinations incorporate comprehensive evaluations encompassing individual performance characteristics and prevailing compensation benchmarking methodologies.\n\n## Easy\n\nWe pay well. Ask us.\n"
+	doc, err := parsers.Markdown{}.Parse(parsers.NewFile("p.md", []byte(hard)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	grade := func(fs []Finding) string {
+		for _, f := range fs {
+			if f.Rule.ID == "plain-language.reading-grade" {
+				return f.Message
+			}
+		}
+		return ""
+	}
+	checked := grade(l.Check(doc, rules.ProfilePolicy))
+	analyzed, _ := l.Analyze(doc, rules.ProfilePolicy)
+	if checked == "" || checked != grade(analyzed) {
+		t.Errorf("Check: %q, Analyze: %q", checked, grade(analyzed))
+	}
+}

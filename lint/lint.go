@@ -122,9 +122,13 @@ type checker struct {
 	toks    []token // of the span being checked
 	// spanSentences caches the sentences of the span; see sentences.
 	spanSentences []sentence
-	// metrics, when not nil, is filled span by span; see measureSpan.
-	metrics *Metrics
-	nt      normText // of the span being checked
+	// metrics, when not nil, is filled span by span; see measureSpan, which
+	// leaves the span's counts in spanCounts (measured is true) for the
+	// reading-grade check to reuse.
+	metrics    *Metrics
+	measured   bool
+	spanCounts Counts
+	nt         normText // of the span being checked
 	docState
 }
 
@@ -132,7 +136,7 @@ func (c *checker) span(sp *parsers.Span, out []Finding) []Finding {
 	c.nt = normalize(sp.Text)
 	nt := &c.nt
 	c.toks = c.tz.tokenize(nt.text)
-	c.spanSentences = nil
+	c.spanSentences, c.measured = nil, false
 	c.matches, c.excepts = c.l.trie.matchTokens(c.toks, c.active, c.l.category, c.matches[:0], c.excepts[:0])
 	c.runPatterns(nt.text)
 	c.measureSpan(sp)

@@ -151,6 +151,7 @@ func (c *checker) measureSpan(sp *parsers.Span) {
 		}
 	}
 	counts := c.countTokens(true)
+	c.measured, c.spanCounts = true, counts
 	m.Sections[len(m.Sections)-1].add(counts)
 	m.add(counts)
 }
