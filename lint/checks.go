@@ -347,7 +347,7 @@ func (c *checker) docChecks(out []Finding) []Finding {
 		switch ch.name {
 		case "image-alt":
 			for _, img := range c.doc.Images {
-				if !hasUsefulAlt(img.Alt) {
+				if !img.Decorative && !hasUsefulAlt(img.Alt) {
 					out = append(out, c.sourceFinding(ch, img.Start, img.End, parsers.AltText))
 				}
 			}

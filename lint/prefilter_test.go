@@ -155,7 +155,7 @@ func TestPrefilterFindsEverything(t *testing.T) {
 		if !ok {
 			format = parsers.FormatText
 		}
-		p, _ := parsers.New(format)
+		p, _ := parsers.New(format, parsers.Options{})
 		doc, err := p.Parse(parsers.NewFile(name, src))
 		if err != nil {
 			t.Fatal(err)

@@ -1,6 +1,7 @@
 package parsers
 
 import (
+	"fmt"
 	"sort"
 	"unicode/utf8"
 )
@@ -11,10 +12,17 @@ import (
 type File struct {
 	Name string
 	Src  []byte
+	// Extracted is true when Src is text ally extracted from a PDF or DOCX
+	// document rather than the bytes on disk. Positions then refer to the
+	// extracted text, and such a file is never rewritten.
+	Extracted bool
 
 	// lines holds the offset of the first byte of every line. NewFile
 	// builds it, so a File is read-only afterwards and safe to share.
 	lines []int
+	// pages and paras hold where each page (PDF) or paragraph (DOCX)
+	// begins in extracted text; nil for files read as they are.
+	pages, paras []int
 }
 
 // NewFile returns a File for src and builds its line table.
@@ -24,15 +32,56 @@ func NewFile(name string, src []byte) *File {
 	return f
 }
 
+// NewPagedFile returns a File for text extracted from a paged document
+// (PDF). pageStarts holds the offset in text where each page begins, in
+// order; positions in it carry a page and a line within that page.
+func NewPagedFile(name string, text []byte, pageStarts []int) *File {
+	f := NewFile(name, text)
+	f.Extracted, f.pages = true, pageStarts
+	return f
+}
+
+// NewParagraphFile returns a File for text extracted from a document
+// without pages (DOCX). paraStarts holds the offset in text where each
+// paragraph begins, in order; positions in it carry a paragraph number.
+func NewParagraphFile(name string, text []byte, paraStarts []int) *File {
+	f := NewFile(name, text)
+	f.Extracted, f.paras = true, paraStarts
+	return f
+}
+
 // Position is a resolved location: Offset is a byte offset into the file,
 // Line is 1-based, Column is 1-based and counts characters (runes), so a
 // tab, an "é" or a "€" is one column each. A UTF-8 byte order mark at the
 // start of the file is not counted.
+//
+// In text extracted from a PDF, Page is the 1-based page and Line counts
+// from the top of that page. In text extracted from a DOCX, Paragraph is
+// the 1-based paragraph (headings, list items and table cells count as
+// paragraphs) and Line counts from the start of the extracted text.
 type Position struct {
-	Offset int `json:"offset"`
-	Line   int `json:"line"`
-	Column int `json:"column"`
+	Offset    int `json:"offset"`
+	Line      int `json:"line"`
+	Column    int `json:"column"`
+	Page      int `json:"page,omitempty"`
+	Paragraph int `json:"paragraph,omitempty"`
 }
+
+// String formats the position as it follows a file name: "12:5" for line
+// 12, column 5; "p3:12:5" for page 3, line 12 of that page, column 5; and
+// "para14:5" for paragraph 14, column 5 of its line.
+func (p Position) String() string {
+	switch {
+	case p.Page > 0:
+		return fmt.Sprintf("p%d:%d:%d", p.Page, p.Line, p.Column)
+	case p.Paragraph > 0:
+		return fmt.Sprintf("para%d:%d", p.Paragraph, p.Column)
+	}
+	return fmt.Sprintf("%d:%d", p.Line, p.Column)
+}
+
+// SameLine reports whether two positions are on the same line of text.
+func (p Position) SameLine(q Position) bool { return p.Page == q.Page && p.Line == q.Line }
 
 // lineStarts records where every line begins. Only '\n' ends a line, so a
 // CRLF file has the same line numbers as its LF twin, and '\r' sits at the
@@ -63,7 +112,28 @@ func (f *File) Position(off int) Position {
 		start = len(bom)
 	}
 	col := 1 + utf8.RuneCount(f.Src[start:off])
-	return Position{Offset: off, Line: line + 1, Column: col}
+	pos := Position{Offset: off, Line: line + 1, Column: col}
+	if page := indexAt(f.pages, off); page >= 0 {
+		pos.Page = page + 1
+		pos.Line = line - (sort.Search(len(lines), func(i int) bool { return lines[i] > f.pages[page] }) - 1) + 1
+	}
+	if para := indexAt(f.paras, off); para >= 0 {
+		pos.Paragraph = para + 1
+	}
+	return pos
+}
+
+// indexAt returns the index of the last start at or before off, or -1.
+func indexAt(starts []int, off int) int {
+	return sort.Search(len(starts), func(i int) bool { return starts[i] > off }) - 1
+}
+
+// LineAt returns the text of the line that holds offset off, without its
+// line ending.
+func (f *File) LineAt(off int) []byte {
+	lines := f.lineTable()
+	off = max(0, min(off, len(f.Src)))
+	return f.Line(sort.Search(len(lines), func(i int) bool { return lines[i] > off }))
 }
 
 // Line returns the text of 1-based line n without its line ending.

@@ -82,6 +82,11 @@ func TestForPath(t *testing.T) {
 		{"docs/Guide.MARKDOWN", FormatMarkdown, true},
 		{"page.mdx", FormatMarkdown, true},
 		{"notes.txt", FormatText, true},
+		{"post.HTML", FormatHTML, true},
+		{"saved/post.htm", FormatHTML, true},
+		{"handbook.pdf", FormatPDF, true},
+		{"Handbook.DOCX", FormatDOCX, true},
+		{"old.doc", "", false},
 		{"main.go", "", false},
 		{"Makefile", "", false},
 	}
@@ -91,12 +96,54 @@ func TestForPath(t *testing.T) {
 			t.Errorf("ForPath(%q) = %q, %v; want %q, %v", tt.path, got, ok, tt.want, tt.ok)
 		}
 		if ok {
-			if _, err := New(got); err != nil {
+			if _, err := New(got, Options{}); err != nil {
 				t.Errorf("New(%q): %v", got, err)
 			}
 		}
 	}
-	if _, err := New("pdf"); err == nil {
-		t.Error("New(pdf) succeeded")
+	if _, err := New("rtf", Options{}); err == nil {
+		t.Error("New(rtf) succeeded")
+	}
+}
+
+func TestExtractedPositions(t *testing.T) {
+	// Two pages: "one\ntwo\n" then "three\nfour chairman\n".
+	text := []byte("one\ntwo\nthree\nfour chairman\n")
+	paged := NewPagedFile("h.pdf", text, []int{0, 8})
+	paras := NewParagraphFile("h.docx", text, []int{0, 4, 8, 14})
+	tests := []struct {
+		name string
+		f    *File
+		off  int
+		want Position
+		str  string
+		line string
+	}{
+		{"first page", paged, 5, Position{Offset: 5, Line: 2, Column: 2, Page: 1}, "p1:2:2", "two"},
+		{"page start", paged, 8, Position{Offset: 8, Line: 1, Column: 1, Page: 2}, "p2:1:1", "three"},
+		{"second page line 2", paged, 19, Position{Offset: 19, Line: 2, Column: 6, Page: 2}, "p2:2:6", "four chairman"},
+		{"paragraph", paras, 19, Position{Offset: 19, Line: 4, Column: 6, Paragraph: 4}, "para4:6", "four chairman"},
+		{"plain", NewFile("h.txt", text), 19, Position{Offset: 19, Line: 4, Column: 6}, "4:6", "four chairman"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := tt.f.Position(tt.off)
+			if got != tt.want {
+				t.Errorf("Position(%d) = %+v, want %+v", tt.off, got, tt.want)
+			}
+			if got.String() != tt.str {
+				t.Errorf("String() = %q, want %q", got.String(), tt.str)
+			}
+			if line := string(tt.f.LineAt(tt.off)); line != tt.line {
+				t.Errorf("LineAt(%d) = %q, want %q", tt.off, line, tt.line)
+			}
+		})
+	}
+	if !paged.Extracted || !paras.Extracted || NewFile("x", nil).Extracted {
+		t.Error("Extracted flag wrong")
+	}
+	// Two positions on line 1 of different pages are not on the same line.
+	if paged.Position(0).SameLine(paged.Position(8)) {
+		t.Error("line 1 of page 1 and line 1 of page 2 reported as the same line")
 	}
 }

@@ -148,6 +148,10 @@ type Image struct {
 	Start, End int
 	Alt        string
 	Src        string
+	// Decorative is true when the author marked the image as needing no
+	// text alternative: alt="" in HTML, role="presentation" or
+	// aria-hidden="true". Markdown has no way to say so.
+	Decorative bool
 }
 
 // Link is a hyperlink. Start and End cover its whole markup; TextStart and

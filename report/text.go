@@ -72,9 +72,9 @@ func (p *textPrinter) finding(r Result, f lint.Finding) {
 		return
 	}
 	start, end := r.File.Position(f.Start), r.File.Position(f.End)
-	fmt.Fprintf(p.w, "%s:%d:%d: %s: %s %s\n", p.paint("1", r.Path), start.Line, start.Column,
+	fmt.Fprintf(p.w, "%s:%s: %s: %s %s\n", p.paint("1", r.Path), start,
 		p.paint(severityColor(f.Severity), f.Severity.String()), f.Message, p.paint("2", "["+f.Rule.ID+"]"))
-	line := r.File.Line(start.Line)
+	line := r.File.LineAt(f.Start)
 	before, match, after := splitLine(line, start, end)
 	gutter := fmt.Sprintf("%5d", start.Line)
 	pad := strings.Repeat(" ", len(gutter))
@@ -94,7 +94,7 @@ func splitLine(line []byte, start, end parsers.Position) (before, match, after s
 	runes := []rune(text)
 	from := min(start.Column-1, len(runes))
 	to := len(runes)
-	if end.Line == start.Line {
+	if end.SameLine(start) {
 		to = min(max(end.Column-1, from), len(runes))
 	}
 	b, m, a := runes[:from], runes[from:to], runes[to:]
@@ -106,7 +106,7 @@ func splitLine(line []byte, start, end parsers.Position) (before, match, after s
 		after = string(a[:contextRunes]) + "…"
 	}
 	match = string(m)
-	if end.Line > start.Line {
+	if !end.SameLine(start) {
 		match += "…"
 	}
 	return before, match, after
