@@ -29,7 +29,14 @@ type Format string
 const (
 	FormatText     Format = "text"
 	FormatMarkdown Format = "markdown"
+	FormatHTML     Format = "html"
+	FormatPDF      Format = "pdf"
+	FormatDOCX     Format = "docx"
 )
+
+// Binary reports whether files of the format are binary containers whose
+// text ally extracts (PDF, DOCX): they are read but never rewritten.
+func (f Format) Binary() bool { return f == FormatPDF || f == FormatDOCX }
 
 // ForPath picks a format by file extension; ok is false for a file ally does
 // not lint. Linting a directory only visits files for which ok is true.
@@ -43,8 +50,17 @@ func ForPath(path string) (format Format, ok bool) {
 	return "", false
 }
 
+// Options tune parsers for the formats that need it; the zero value is
+// a sound default.
+type Options struct {
+	// Progress, when set, is called as a long document is read, with the
+	// units (PDF pages) done so far and the total. It may be called from
+	// several goroutines, but never concurrently for one document.
+	Progress func(done, total int)
+}
+
 // New returns the parser for a format.
-func New(format Format) (Parser, error) {
+func New(format Format, opts Options) (Parser, error) {
 	switch format {
 	case FormatText:
 		return Text{}, nil
