@@ -203,7 +203,7 @@ func lintOne(l *lint.Linter, in input, stdin io.Reader, profile string) (res rep
 		return res
 	}
 	res.File = parsers.NewFile(in.path, src)
-	parser, err := parsers.New(in.format)
+	parser, err := parsers.New(in.format, parsers.Options{})
 	if err != nil {
 		res.Err = fmt.Errorf("%s: %w", in.path, err)
 		return res
