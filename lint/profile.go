@@ -39,6 +39,7 @@ var (
 	policySignals = newSignalIndex([]string{
 		"policy", "scope", "purpose", "procedure", "effective date", "definitions", "compliance",
 		"employees must", "violation", "enforcement", "applies to", "eligibility", "guidelines",
+		"handbook", "code of conduct",
 	})
 )
 

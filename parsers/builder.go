@@ -50,6 +50,19 @@ func (b *spanBuilder) boundary(start, end int) {
 	b.decoded(string(buf[:n]), start, end)
 }
 
+// dropLast removes the last n bytes of text, which must lie in the last
+// segment and be verbatim (a hyphen at a line break that turns out to
+// split a word).
+func (b *spanBuilder) dropLast(n int) {
+	last := &b.segs[len(b.segs)-1]
+	last.Len -= n
+	last.SrcLen -= n
+	b.text = b.text[:len(b.text)-n]
+	if last.Len == 0 {
+		b.segs = b.segs[:len(b.segs)-1]
+	}
+}
+
 // empty reports whether nothing but boundaries and white space was added.
 func (b *spanBuilder) empty() bool {
 	for _, r := range string(b.text) {

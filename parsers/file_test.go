@@ -82,6 +82,7 @@ func TestForPath(t *testing.T) {
 		{"docs/Guide.MARKDOWN", FormatMarkdown, true},
 		{"page.mdx", FormatMarkdown, true},
 		{"notes.txt", FormatText, true},
+		{"handbook.pdf", FormatPDF, true},
 		{"old.doc", "", false},
 		{"main.go", "", false},
 		{"Makefile", "", false},

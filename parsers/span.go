@@ -131,6 +131,10 @@ type Document struct {
 	Headings []HeadingInfo
 	Images   []Image
 	Links    []Link
+	// Notices are things the user should know about how the file was
+	// read (a PDF page whose text could not be extracted), printed as
+	// warnings on standard error.
+	Notices []string
 }
 
 // HeadingInfo is a heading of a structured document. Start and End cover

@@ -24,6 +24,9 @@ type Result struct {
 	// Err is set when the file could not be read or parsed; such a file
 	// has no findings and makes ally exit with status 2.
 	Err error
+	// Notices say how the file was read when something was lost on the
+	// way (a PDF page whose text could not be extracted).
+	Notices []string
 }
 
 // Summary counts findings by severity over all results.
@@ -39,23 +42,46 @@ type Summary struct {
 func Summarize(results []Result) Summary {
 	var s Summary
 	for _, r := range results {
-		if r.Err != nil {
-			continue
-		}
-		s.Files++
-		for _, f := range r.Findings {
-			s.Findings++
-			switch f.Severity {
-			case rules.SeverityError:
-				s.Error++
-			case rules.SeverityWarning:
-				s.Warning++
-			case rules.SeverityInfo:
-				s.Info++
-			}
-		}
+		s.Add(r)
 	}
 	return s
+}
+
+// Add counts one more result; a file that could not be read is not
+// counted.
+func (s *Summary) Add(r Result) {
+	if r.Err != nil {
+		return
+	}
+	s.Files++
+	for _, f := range r.Findings {
+		s.Findings++
+		switch f.Severity {
+		case rules.SeverityError:
+			s.Error++
+		case rules.SeverityWarning:
+			s.Warning++
+		case rules.SeverityInfo:
+			s.Info++
+		}
+	}
+}
+
+// Printer writes results one file at a time, in the order given, so a run
+// over thousands of files never holds them all; Finish ends the output
+// with the summary.
+type Printer interface {
+	File(r Result) error
+	Finish() error
+}
+
+func printAll(p Printer, results []Result) error {
+	for _, r := range results {
+		if err := p.File(r); err != nil {
+			return err
+		}
+	}
+	return p.Finish()
 }
 
 // Tool identifies the program in machine-readable output.

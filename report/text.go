@@ -26,23 +26,38 @@ const contextRunes = 60
 // [rule]" followed by the source line with the match underlined and the
 // suggestions, then a one-line summary.
 func Text(w io.Writer, results []Result, opts TextOptions) error {
-	bw := bufio.NewWriter(w)
-	p := textPrinter{w: bw, color: opts.Color}
-	for _, r := range results {
-		for _, f := range r.Findings {
-			p.finding(r, f)
-		}
-		if r.Metrics != nil {
-			p.scoreCard(r)
-		}
-	}
-	p.summary(Summarize(results))
-	return bw.Flush()
+	return printAll(NewText(w, opts), results)
+}
+
+// NewText returns a Printer for people: each file's findings, then its
+// score card, and a summary line at the end.
+func NewText(w io.Writer, opts TextOptions) Printer {
+	return &textPrinter{w: bufio.NewWriter(w), color: opts.Color}
 }
 
 type textPrinter struct {
-	w     *bufio.Writer
-	color bool
+	w       *bufio.Writer
+	color   bool
+	summary Summary
+}
+
+// File implements Printer. Output is flushed after every file, so a long
+// run shows its progress.
+func (p *textPrinter) File(r Result) error {
+	p.summary.Add(r)
+	for _, f := range r.Findings {
+		p.finding(r, f)
+	}
+	if r.Metrics != nil {
+		p.scoreCard(r)
+	}
+	return p.w.Flush()
+}
+
+// Finish implements Printer.
+func (p *textPrinter) Finish() error {
+	p.summaryLine(p.summary)
+	return p.w.Flush()
 }
 
 func (p *textPrinter) paint(code, s string) string {
@@ -137,7 +152,7 @@ func (p *textPrinter) scoreCard(r Result) {
 	fmt.Fprintf(p.w, "    %s\n", strings.Join(items, "   "))
 }
 
-func (p *textPrinter) summary(s Summary) {
+func (p *textPrinter) summaryLine(s Summary) {
 	if s.Findings == 0 {
 		fmt.Fprintf(p.w, "No problems found in %s.\n", plural(s.Files, "file"))
 		return

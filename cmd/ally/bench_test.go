@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/allylint/ally/report"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -49,10 +50,10 @@ func BenchmarkCorpus(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		for _, r := range lintAll(l, inputs, nil, "auto") {
+		lintAll(l, inputs, nil, "auto", nil, func(r report.Result) {
 			if r.Err != nil {
 				b.Fatal(r.Err)
 			}
-		}
+		})
 	}
 }

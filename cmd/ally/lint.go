@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"runtime"
-	"sync"
 
 	"github.com/allylint/ally"
 	"github.com/allylint/ally/lint"
@@ -104,90 +103,100 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer, env envir
 		fmt.Fprintf(stderr, "ally: %v\n", e)
 		status = exitError
 	}
-	results := lintAll(linter, inputs, stdin, opts.profile)
-	for _, r := range results {
+	printer := newPrinter(stdout, opts.format, env)
+	threshold, _ := failThreshold(opts.failOn)
+	var failing bool
+	var writeErr error
+	progress := newProgress(stderr, env.stderrTerminal)
+	lintAll(linter, inputs, stdin, opts.profile, progress, func(r report.Result) {
+		for _, n := range r.Notices {
+			fmt.Fprintf(stderr, "ally: warning: %s: %s\n", r.Path, n)
+		}
 		if r.Err != nil {
 			fmt.Fprintf(stderr, "ally: %v\n", r.Err)
-			if !errors.Is(r.Err, parsers.ErrBinary) {
-				status = exitError
+			if errors.Is(r.Err, parsers.ErrBinary) {
+				return // skipped with a note, not a failure
 			}
+			status = exitError
 		}
+		failing = failing || hasFailing(r, threshold)
+		if writeErr == nil {
+			writeErr = printer.File(r)
+		}
+	})
+	if writeErr == nil {
+		writeErr = printer.Finish()
 	}
-	results = withoutSkipped(results)
-	if err := printResults(stdout, opts.format, results, env); err != nil {
-		fmt.Fprintf(stderr, "ally: writing output: %v\n", err)
+	if writeErr != nil {
+		fmt.Fprintf(stderr, "ally: writing output: %v\n", writeErr)
 		return exitError
 	}
-	if status == exitOK && failed(results, opts.failOn) {
+	if status == exitOK && failing {
 		status = exitFindings
 	}
 	return status
 }
 
-// withoutSkipped drops binary files, which were skipped with a note rather
-// than failing.
-func withoutSkipped(results []report.Result) []report.Result {
-	out := results[:0]
-	for _, r := range results {
-		if !errors.Is(r.Err, parsers.ErrBinary) {
-			out = append(out, r)
-		}
-	}
-	return out
-}
-
-func printResults(w io.Writer, format string, results []report.Result, env environment) error {
+func newPrinter(w io.Writer, format string, env environment) report.Printer {
 	if format == "json" {
-		return report.JSON(w, report.Tool{Name: "ally", Version: ally.Version}, results)
+		return report.NewJSON(w, report.Tool{Name: "ally", Version: ally.Version})
 	}
-	return report.Text(w, results, report.TextOptions{Color: env.color})
+	return report.NewText(w, report.TextOptions{Color: env.color})
 }
 
-func failed(results []report.Result, failOn string) bool {
-	threshold, _ := failThreshold(failOn)
+// hasFailing reports whether a result has a finding at or above the
+// threshold (0 means nothing fails).
+func hasFailing(r report.Result, threshold rules.Severity) bool {
 	if threshold == 0 {
 		return false
 	}
-	for _, r := range results {
-		for _, f := range r.Findings {
-			if f.Severity >= threshold {
-				return true
-			}
+	for _, f := range r.Findings {
+		if f.Severity >= threshold {
+			return true
 		}
 	}
 	return false
 }
 
-// lintAll lints the inputs on GOMAXPROCS workers. Results are stored by
-// index, so the output order is the input order whatever finishes first.
-func lintAll(l *lint.Linter, inputs []input, stdin io.Reader, profile string) []report.Result {
-	results := make([]report.Result, len(inputs))
+// lintAll lints the inputs on GOMAXPROCS workers and hands each result to
+// emit in input order, whatever finishes first. Workers run at most a few
+// files ahead of emit, so memory holds a handful of documents at a time,
+// not the whole run.
+func lintAll(l *lint.Linter, inputs []input, stdin io.Reader, profile string, progress *progress, emit func(report.Result)) {
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(inputs)))
+	ahead := make(chan struct{}, 2*workers)
+	done := make([]chan report.Result, len(inputs))
+	for i := range done {
+		done[i] = make(chan report.Result, 1)
+	}
 	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(1, len(inputs))) {
-		wg.Add(1)
+	for range workers {
 		go func() {
-			defer wg.Done()
 			for i := range jobs {
-				results[i] = lintOne(l, inputs[i], stdin, profile)
+				done[i] <- lintOne(l, inputs[i], stdin, profile, progress)
 			}
 		}()
 	}
+	go func() {
+		for i := range inputs {
+			ahead <- struct{}{}
+			jobs <- i
+		}
+		close(jobs)
+	}()
 	for i := range inputs {
-		jobs <- i
+		emit(<-done[i])
+		<-ahead
 	}
-	close(jobs)
-	wg.Wait()
-	return results
 }
 
-func lintOne(l *lint.Linter, in input, stdin io.Reader, profile string) (res report.Result) {
+func lintOne(l *lint.Linter, in input, stdin io.Reader, profile string, progress *progress) (res report.Result) {
 	res = report.Result{Path: in.path, Format: string(in.format), Profile: profile}
 	defer func() {
 		// One broken file must never stop the others: a panic in a parser
 		// is a bug, reported against that file alone.
 		if v := recover(); v != nil {
-			res.Findings = nil
+			res.Findings, res.Metrics = nil, nil
 			res.Err = fmt.Errorf("%s: internal error (please report this bug): %v", in.path, v)
 		}
 	}()
@@ -202,17 +211,21 @@ func lintOne(l *lint.Linter, in input, stdin io.Reader, profile string) (res rep
 		res.Err = fmt.Errorf("%s: %w", in.path, unwrapPathError(err))
 		return res
 	}
-	res.File = parsers.NewFile(in.path, src)
-	parser, err := parsers.New(in.format, parsers.Options{})
+	track := progress.track(in.path)
+	defer track.done()
+	parser, err := parsers.New(in.format, parsers.Options{Progress: track.update})
 	if err != nil {
 		res.Err = fmt.Errorf("%s: %w", in.path, err)
 		return res
 	}
-	doc, err := parser.Parse(res.File)
+	doc, err := parser.Parse(parsers.NewFile(in.path, src))
 	if err != nil {
 		res.Err = err
 		return res
 	}
+	// For a PDF or DOCX, the file the findings point into is the text
+	// extracted from it.
+	res.File, res.Notices = doc.File, doc.Notices
 	if profile == "auto" {
 		res.Profile = lint.DetectProfile(doc)
 	}

@@ -12,7 +12,11 @@ func main() {
 	stdoutInfo, err := os.Stdout.Stat()
 	terminal := err == nil && stdoutInfo.Mode()&os.ModeCharDevice != 0
 	_, noColor := os.LookupEnv("NO_COLOR")
-	env := environment{color: terminal && !noColor}
+	stderrInfo, err := os.Stderr.Stat()
+	env := environment{
+		color:          terminal && !noColor,
+		stderrTerminal: err == nil && stderrInfo.Mode()&os.ModeCharDevice != 0,
+	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, env))
 }
 
@@ -21,6 +25,9 @@ func main() {
 type environment struct {
 	// color is true when stdout is a terminal and NO_COLOR is not set.
 	color bool
+	// stderrTerminal is true when stderr is a terminal, where a progress
+	// line for long files is welcome.
+	stderrTerminal bool
 }
 
 // Exit codes.
