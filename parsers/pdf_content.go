@@ -11,11 +11,10 @@ import (
 // right, Y grows upwards, Size is the rendered font size in points and W the
 // advance the glyph takes.
 type glyph struct {
-	S          string
-	X, Y, W    float64
-	Size       float64
-	Bold       bool
-	fontHandle *pdfFont
+	S       string
+	X, Y, W float64
+	Size    float64
+	Bold    bool
 }
 
 // pdfFont is what layout needs of a font: how to turn its codes into text
@@ -178,18 +177,25 @@ func interpretContent(strm, resources pdf.Value, ctm matrix, depth int, out *[]g
 				code = code<<8 | int(raw[i+1])
 			}
 			w0 := g.font.width(code) / 1000
-			trm := matrix{{g.size * g.scale, 0, 0}, {0, g.size, 0}, {0, g.rise, 1}}.mul(g.tm).mul(g.ctm)
+			// The glyph's origin and size in user space: the text matrix
+			// times the current transformation, with the rise applied.
+			// (Written out rather than as matrix products: this runs for
+			// every glyph of every page.)
+			m := g.tm.mul(g.ctm)
+			x := m[2][0] + g.rise*m[1][0]
+			y := m[2][1] + g.rise*m[1][1]
+			size := g.size * math.Hypot(m[1][0], m[1][1])
 			tx := w0*g.size + g.charSpace
 			if step == 1 && code == ' ' {
 				tx += g.wordSpace
 			}
 			tx *= g.scale
-			g.tm = matrix{{1, 0, 0}, {0, 1, 0}, {tx, 0, 1}}.mul(g.tm)
-			end := matrix{{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}.mul(g.tm).mul(g.ctm)
-			size := math.Hypot(trm[1][0], trm[1][1])
+			// Advancing by tx moves the text matrix along its own x axis.
+			g.tm[2][0] += tx * g.tm[0][0]
+			g.tm[2][1] += tx * g.tm[0][1]
 			*out = append(*out, glyph{
-				S: g.font.text(code, raw[i:i+step]), X: trm[2][0], Y: trm[2][1],
-				W: end[2][0] - trm[2][0], Size: size, Bold: g.font.bold, fontHandle: g.font,
+				S: g.font.text(code, raw[i:i+step]), X: x, Y: y,
+				W: tx * m[0][0], Size: size, Bold: g.font.bold,
 			})
 		}
 	}

@@ -1,6 +1,7 @@
 package parsers
 
 import (
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -33,13 +34,16 @@ const (
 // layoutPage puts a page's glyphs into lines in reading order: top to
 // bottom, and in a two-column block the whole left column before the right.
 func layoutPage(glyphs []glyph) []pdfLine {
-	rows := groupRows(glyphs)
+	var rows [][]glyph
+	var chunked [][][]glyph
+	for _, r := range groupRows(glyphs) {
+		// A row of nothing but spaces has no text to place.
+		if c := splitChunks(r); len(c) > 0 {
+			rows, chunked = append(rows, r), append(chunked, c)
+		}
+	}
 	if len(rows) == 0 {
 		return nil
-	}
-	chunked := make([][][]glyph, len(rows))
-	for i, r := range rows {
-		chunked[i] = splitChunks(r)
 	}
 	gutter, ok := findGutter(chunked)
 	var lines []pdfLine
@@ -302,9 +306,15 @@ func findGutter(rows [][][]glyph) (float64, bool) {
 	if width <= 0 {
 		return 0, false
 	}
-	best, bestSupport := 0.0, 0
+	// Each distinct gap middle, to the point, is a candidate; a page is
+	// some hundreds of points wide, so there are at most that many, however
+	// many gaps a dense page has.
+	candidates := map[float64]bool{}
 	for _, gp := range gaps {
-		x := (gp.a + gp.b) / 2
+		candidates[math.Round((gp.a+gp.b)/2)] = true
+	}
+	best, bestSupport := 0.0, 0
+	for _, x := range slices.Sorted(maps.Keys(candidates)) {
 		if x < minX+0.15*width || x > minX+0.85*width {
 			continue
 		}

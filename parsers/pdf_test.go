@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"strings"
 	"testing"
 )
@@ -372,4 +373,22 @@ func BenchmarkPDF(b *testing.B) {
 		pages = len(doc.File.pages)
 	}
 	b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+}
+
+// BenchmarkPdftotext runs poppler's pdftotext on the same file, so one
+// `go test -bench PDF` run gives both figures for the README. It is skipped
+// where poppler-utils is not installed.
+func BenchmarkPdftotext(b *testing.B) {
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		b.Skip("pdftotext not installed (apt-get install poppler-utils)")
+	}
+	src := readFixture(b, "handbook-long.pdf")
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		if out, err := exec.Command(bin, "../testdata/documents/handbook-long.pdf", "/dev/null").CombinedOutput(); err != nil {
+			b.Fatalf("%v: %s", err, out)
+		}
+	}
+	b.ReportMetric(100*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 }
