@@ -1,6 +1,7 @@
 package parsers
 
 import (
+	"errors"
 	"math"
 	"strings"
 
@@ -140,9 +141,20 @@ type textState struct {
 	size                 float64
 }
 
-// maxFormDepth bounds nested form XObjects, which a malicious file could
-// make recursive.
-const maxFormDepth = 8
+// Limits on one page's work. Form XObjects can nest and repeat, so a small
+// hostile file could otherwise ask for billions of glyphs.
+const (
+	maxFormDepth  = 8
+	maxFormCalls  = 10_000
+	maxPageGlyphs = 2_000_000
+)
+
+// pageBudget counts the work done on a page against those limits.
+type pageBudget struct{ forms int }
+
+// errPageTooLarge stops a page that exceeds its budget; readPage turns it
+// into a notice about that page.
+var errPageTooLarge = errors.New("the page draws more text than any real page (over 2 million characters or 10,000 form objects)")
 
 // pageGlyphs interprets a page's content streams and returns every glyph
 // drawn, with positions worked out from the fonts' own widths. (The PDF
@@ -155,11 +167,11 @@ func pageGlyphs(page pdf.Page) []glyph {
 	if contents.Kind() == pdf.Null {
 		return nil
 	}
-	interpretContent(contents, page.Resources(), identity, 0, &out)
+	interpretContent(contents, page.Resources(), identity, 0, &pageBudget{}, &out)
 	return out
 }
 
-func interpretContent(strm, resources pdf.Value, ctm matrix, depth int, out *[]glyph) {
+func interpretContent(strm, resources pdf.Value, ctm matrix, depth int, budget *pageBudget, out *[]glyph) {
 	fonts := map[string]*pdfFont{}
 	g := textState{ctm: ctm, tm: identity, tlm: identity, scale: 1}
 	var stack []textState
@@ -193,6 +205,9 @@ func interpretContent(strm, resources pdf.Value, ctm matrix, depth int, out *[]g
 			// Advancing by tx moves the text matrix along its own x axis.
 			g.tm[2][0] += tx * g.tm[0][0]
 			g.tm[2][1] += tx * g.tm[0][1]
+			if len(*out) >= maxPageGlyphs {
+				panic(errPageTooLarge)
+			}
 			*out = append(*out, glyph{
 				S: g.font.text(code, raw[i:i+step]), X: x, Y: y,
 				W: tx * m[0][0], Size: size, Bold: g.font.bold,
@@ -297,6 +312,9 @@ func interpretContent(strm, resources pdf.Value, ctm matrix, depth int, out *[]g
 			}
 		case "Do":
 			if n == 1 && depth < maxFormDepth {
+				if budget.forms++; budget.forms > maxFormCalls {
+					panic(errPageTooLarge)
+				}
 				xobj := resources.Key("XObject").Key(args[0].Name())
 				if xobj.Kind() == pdf.Stream && xobj.Key("Subtype").Name() == "Form" {
 					res := xobj.Key("Resources")
@@ -311,7 +329,7 @@ func interpretContent(strm, resources pdf.Value, ctm matrix, depth int, out *[]g
 						}
 						m = matrixFrom(vals).mul(g.ctm)
 					}
-					interpretContent(xobj, res, m, depth+1, out)
+					interpretContent(xobj, res, m, depth+1, budget, out)
 				}
 			}
 		}
