@@ -82,6 +82,8 @@ func TestForPath(t *testing.T) {
 		{"docs/Guide.MARKDOWN", FormatMarkdown, true},
 		{"page.mdx", FormatMarkdown, true},
 		{"notes.txt", FormatText, true},
+		{"post.HTML", FormatHTML, true},
+		{"saved/post.htm", FormatHTML, true},
 		{"handbook.pdf", FormatPDF, true},
 		{"old.doc", "", false},
 		{"main.go", "", false},

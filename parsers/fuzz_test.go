@@ -394,3 +394,62 @@ func enclosingLeaf(n ast.Node) ast.Node {
 	}
 	return nil
 }
+
+// htmlFuzzSeeds are inputs that break HTML parsers that track offsets:
+// references cut short or without ';', raw text that looks like markup,
+// elements HTML closes implicitly, hidden and skipped elements nested in
+// themselves, void elements, foreign content, CRLF, a BOM, NUL and
+// invalid UTF-8.
+var htmlFuzzSeeds = []string{
+	"",
+	"<p>The <b>chair</b>man &amp; the &lt;master&gt;.</p>",
+	"\xef\xbb\xbf<!DOCTYPE html>\r\n<HTML><HEAD><TITLE>master</TITLE></HEAD>\r\n<BODY><P>one\r\ntwo<P>three</BODY></HTML>",
+	"<p>caf&eacute; caf&#233; caf&#xE9 &ampx &amp &notit; &#; &#x; &# &#0; &#x110000; &#128; &CounterClockwiseContourIntegral; &",
+	"<script>var s = \"<p>master</p>\"; // </scr + ipt>\n</script><p>after</p>",
+	"<style>p::before{content:\"</p>master\"}</style><p>x</p><script><!-- </script> -->",
+	"<div hidden><div>master</div>still hidden</div><p>shown</p>",
+	"<span aria-hidden=\"true\">a</span><span style=\"display : none !important\">b</span><span style='visibility:hidden'>c</span><input type=hidden value=master><input type=submit value=\"Join &amp; go\">",
+	"<code><code>inner</code>outer</code>after <pre>a<pre>b</pre>c</pre>d",
+	"<ul><li>one<li>two<ul><li>three</ul></ul><dl><dt>t<dd>d</dl>",
+	"<table><tr><td>a<td>b<tr><th>c</table><p>x<table><td>y</table>",
+	"<h1>One</h1><h3>Three<h4>Four</h3><h2>Two<p>para</h2>",
+	"<img src=a.png><img alt=\"\" src=b.png><img alt role=presentation><img alt=\"a &amp; b\" aria-hidden=true><img alt='x' hidden><image alt=y>",
+	"<a href=/x>click <b>here</b></a> <a>no href</a> <a href=\"\">empty</a><a href=1>a<a href=2>b</a>",
+	"<p>a<br>b<br/>c</br>d<wbr>e<hr>f",
+	"<svg><title>master</title><p>breaks out</svg><math><mi>x</mi></math><svg/>tail",
+	"<template><p>master</p></template><noscript>master</noscript><textarea>master</textarea><select><option>Mr<option>Mrs</select>",
+	"<p>unclosed <b>bold <i>italic <a href=x>link",
+	"<p a=/>x</p><p a b=c d = 'e' f=\"g\">y</p><p =x>z</p><p/>w<p\tclass=x\r\n>v",
+	"a < b and c<d e<1 <> </> <!-- c --> <! x> <?x?> </ x>",
+	"<p>\x00</p>",
+	"<p>\xff\xfe bad \xc3 utf8</p>",
+	"<!-- unclosed comment <p>master",
+	"<p>text <a href='x",
+	"<b><p>chair</b>man</p>",
+	"<head><meta charset=utf-8><title>t</title>text<link rel=x></head><head><p>x</p>",
+	"<p>&nbsp;</p><p> \t\r\n\f </p><p><img src=x></p>",
+	"<plaintext><p>master",
+	"<div style=\"display:none\"><img src=x></div><h2 hidden>x</h2><a hidden href=y>z</a>",
+	"<p>x<code>y<p>z</code>w",
+	"<button>Apply now</button><label>Name <input name=n></label>",
+}
+
+func FuzzHTML(f *testing.F) {
+	for _, s := range htmlFuzzSeeds {
+		f.Add([]byte(s))
+	}
+	for _, s := range fuzzSeeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		doc, err := HTML{}.Parse(NewFile("fuzz.html", src))
+		if err != nil {
+			if !errors.Is(err, ErrBinary) || bytes.IndexByte(src, 0) < 0 {
+				t.Fatalf("Parse: %v", err)
+			}
+			return
+		}
+		checkDocument(t, src, doc)
+		checkHTMLDocument(t, src, doc)
+	})
+}

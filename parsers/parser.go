@@ -46,6 +46,8 @@ func ForPath(path string) (format Format, ok bool) {
 		return FormatMarkdown, true
 	case ".txt", ".text":
 		return FormatText, true
+	case ".html", ".htm", ".xhtml":
+		return FormatHTML, true
 	case ".pdf":
 		return FormatPDF, true
 	}
@@ -68,10 +70,12 @@ func New(format Format, opts Options) (Parser, error) {
 		return Text{}, nil
 	case FormatMarkdown:
 		return Markdown{}, nil
+	case FormatHTML:
+		return HTML{}, nil
 	case FormatPDF:
 		return PDF{Progress: opts.Progress}, nil
 	}
-	return nil, fmt.Errorf("unknown format %q (known: text, markdown, pdf)", format)
+	return nil, fmt.Errorf("unknown format %q (known: text, markdown, html, pdf)", format)
 }
 
 // checkBinary rejects files that are clearly not text.

@@ -17,6 +17,7 @@ import (
 var documentFixtures = []string{
 	"handbook.pdf",
 	"two-column.pdf",
+	"job-post.html",
 }
 
 // TestDocumentGolden lints each document fixture with the built-in rules
