@@ -85,6 +85,7 @@ func TestForPath(t *testing.T) {
 		{"post.HTML", FormatHTML, true},
 		{"saved/post.htm", FormatHTML, true},
 		{"handbook.pdf", FormatPDF, true},
+		{"Handbook.DOCX", FormatDOCX, true},
 		{"old.doc", "", false},
 		{"main.go", "", false},
 		{"Makefile", "", false},

@@ -453,3 +453,22 @@ func FuzzHTML(f *testing.F) {
 		checkHTMLDocument(t, src, doc)
 	})
 }
+
+// FuzzDOCX feeds the DOCX parser whole files (mode 0) and, far more
+// productively, one part of an otherwise sound package (the document, its
+// styles, footnotes or relationships: see docxFuzzInput), so the fuzzer
+// explores the XML rather than the zip format. A parse may fail, with an
+// error that names the file, but never panic; every document it returns
+// passes checkDOCX.
+func FuzzDOCX(f *testing.F) {
+	addDOCXFuzzSeeds(f)
+	f.Fuzz(func(t *testing.T, mode uint8, data []byte) {
+		src := docxFuzzInput(t, mode, data)
+		doc, err := DOCX{}.Parse(NewFile("fuzz.docx", src))
+		if err != nil {
+			checkDOCXError(t, err, "fuzz.docx")
+			return
+		}
+		checkDOCX(t, doc)
+	})
+}

@@ -50,6 +50,8 @@ func ForPath(path string) (format Format, ok bool) {
 		return FormatHTML, true
 	case ".pdf":
 		return FormatPDF, true
+	case ".docx":
+		return FormatDOCX, true
 	}
 	return "", false
 }
@@ -74,8 +76,10 @@ func New(format Format, opts Options) (Parser, error) {
 		return HTML{}, nil
 	case FormatPDF:
 		return PDF{Progress: opts.Progress}, nil
+	case FormatDOCX:
+		return DOCX{}, nil
 	}
-	return nil, fmt.Errorf("unknown format %q (known: text, markdown, html, pdf)", format)
+	return nil, fmt.Errorf("unknown format %q (known: text, markdown, html, pdf, docx)", format)
 }
 
 // checkBinary rejects files that are clearly not text.

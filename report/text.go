@@ -91,8 +91,13 @@ func (p *textPrinter) finding(r Result, f lint.Finding) {
 		p.paint(severityColor(f.Severity), f.Severity.String()), f.Message, p.paint("2", "["+f.Rule.ID+"]"))
 	line := r.File.LineAt(f.Start)
 	before, match, after := splitLine(line, start, end)
+	// The gutter numbers the line as the location does: a DOCX location
+	// counts paragraphs, so its gutter does too.
 	gutter := fmt.Sprintf("%5d", start.Line)
-	pad := strings.Repeat(" ", len(gutter))
+	if start.Paragraph > 0 {
+		gutter = fmt.Sprintf("¶%4d", start.Paragraph)
+	}
+	pad := strings.Repeat(" ", utf8.RuneCountInString(gutter))
 	fmt.Fprintf(p.w, "%s | %s%s%s\n", p.paint("2", gutter), before, p.paint(severityColor(f.Severity), match), after)
 	fmt.Fprintf(p.w, "%s | %s%s\n", pad, strings.Repeat(" ", utf8.RuneCountInString(before)),
 		p.paint(severityColor(f.Severity), strings.Repeat("^", max(1, utf8.RuneCountInString(match)))))

@@ -17,15 +17,21 @@ import (
 
 const lintUsage = `Usage: ally lint [flags] PATH...
 
-Lints Markdown (.md, .markdown, .mdx) and plain-text (.txt) files. Directories
-are searched recursively; "-" reads standard input. Works with no
-configuration: the built-in rules are used unless --no-default-rules.
+Lints Markdown (.md, .markdown, .mdx), plain-text (.txt), HTML (.html, .htm,
+.xhtml), PDF (.pdf) and Word (.docx) files. Directories are searched
+recursively; "-" reads standard input. Works with no configuration: the
+built-in rules are used unless --no-default-rules.
+
+Findings in a PDF are located by page, line and column of the extracted text
+(handbook.pdf:p12:5:3); in a Word file by paragraph and column
+(handbook.docx:para14:3).
 
 Exit status: 0 when nothing is at or above --fail-on, 1 when something is,
 2 for a usage or configuration error or a file that could not be read.
 
 Examples:
   ally lint job-post.md
+  ally lint handbook.pdf handbook.docx post.html
   ally lint --format json handbook/ > findings.json
   ally lint --only exclusionary --fail-on error policies/
   ally lint --rules our-terms.yaml --disable plain-language docs/
