@@ -114,9 +114,23 @@ func checkDocumentMatches(t *testing.T, path string, out []byte) {
 func TestBadDocumentsDontStopOthers(t *testing.T) {
 	t.Chdir("../..")
 	dir := "testdata/documents/"
+	// Two broken Word files: one cut short, as a failed download leaves it,
+	// and one with the header of an encrypted or old .doc file.
+	tmp := t.TempDir()
+	docx, err := os.ReadFile(dir + "handbook.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut, ole := filepath.Join(tmp, "cut.docx"), filepath.Join(tmp, "protected.docx")
+	if err := os.WriteFile(cut, docx[:len(docx)/2], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(ole, []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 and the rest"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	var stdout, stderr bytes.Buffer
 	code := run([]string{"lint", "--format", "json", "--fail-on", "none",
-		dir + "scanned.pdf", dir + "handbook.pdf", dir + "encrypted.pdf", dir + "truncated.pdf", dir + "two-column.pdf"},
+		dir + "scanned.pdf", dir + "handbook.pdf", dir + "encrypted.pdf", cut, dir + "truncated.pdf", ole, dir + "two-column.pdf"},
 		nil, &stdout, &stderr, environment{})
 	if code != exitError {
 		t.Errorf("exit %d, want %d", code, exitError)
@@ -125,6 +139,8 @@ func TestBadDocumentsDontStopOthers(t *testing.T) {
 		"ally: testdata/documents/scanned.pdf: no extractable text: is it a scanned PDF? OCR is not supported",
 		"ally: testdata/documents/encrypted.pdf: encrypted PDF:",
 		"ally: testdata/documents/truncated.pdf: truncated PDF:",
+		"ally: " + cut + ": damaged DOCX:",
+		"ally: " + ole + ": encrypted or legacy Word file (.doc)",
 	} {
 		if !strings.Contains(stderr.String(), want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
