@@ -92,7 +92,9 @@ func (DOCX) Parse(f *File) (*Document, error) {
 		}
 		notes = append(notes, orderNotes(w, body.refs[kind], kind)...)
 	}
-	return assembleDOCX(f.Name, body.paras, notes, styles), nil
+	doc := assembleDOCX(f.Name, body.paras, notes, styles)
+	doc.File.setSections(doc)
+	return doc, nil
 }
 
 // docxPackage is an opened .docx: its zip entries by lower-case name (part

@@ -3,6 +3,7 @@ package parsers
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -23,6 +24,26 @@ type File struct {
 	// pages and paras hold where each page (PDF) or paragraph (DOCX)
 	// begins in extracted text; nil for files read as they are.
 	pages, paras []int
+	// sections are the headings of extracted text, in order, so a
+	// position there can say which section it is in.
+	sections []section
+}
+
+// section is a heading of extracted text and where it starts.
+type section struct {
+	start int
+	title string
+}
+
+// setSections records the document's headings as the sections of its
+// extracted text. Parsers call it before the file is shared.
+func (f *File) setSections(doc *Document) {
+	for i := range doc.Spans {
+		sp := &doc.Spans[i]
+		if sp.Kind == Heading {
+			f.sections = append(f.sections, section{sp.SourceOffset(0, false), strings.Join(strings.Fields(sp.Text), " ")})
+		}
+	}
 }
 
 // NewFile returns a File for src and builds its line table.
@@ -58,13 +79,16 @@ func NewParagraphFile(name string, text []byte, paraStarts []int) *File {
 // In text extracted from a PDF, Page is the 1-based page and Line counts
 // from the top of that page. In text extracted from a DOCX, Paragraph is
 // the 1-based paragraph (headings, list items and table cells count as
-// paragraphs) and Line counts from the start of the extracted text.
+// paragraphs) and Line counts from the start of the extracted text. In
+// both, Section is the title of the heading the position comes under, if
+// any.
 type Position struct {
-	Offset    int `json:"offset"`
-	Line      int `json:"line"`
-	Column    int `json:"column"`
-	Page      int `json:"page,omitempty"`
-	Paragraph int `json:"paragraph,omitempty"`
+	Offset    int    `json:"offset"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	Page      int    `json:"page,omitempty"`
+	Paragraph int    `json:"paragraph,omitempty"`
+	Section   string `json:"section,omitempty"`
 }
 
 // String formats the position as it follows a file name: "12:5" for line
@@ -119,6 +143,9 @@ func (f *File) Position(off int) Position {
 	}
 	if para := indexAt(f.paras, off); para >= 0 {
 		pos.Paragraph = para + 1
+	}
+	if i := sort.Search(len(f.sections), func(i int) bool { return f.sections[i].start > off }) - 1; i >= 0 {
+		pos.Section = f.sections[i].title
 	}
 	return pos
 }

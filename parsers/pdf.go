@@ -68,6 +68,7 @@ func (p PDF) Parse(f *File) (doc *Document, err error) {
 	if len(doc.Spans) == 0 {
 		return nil, fmt.Errorf("%s: %w: is it a scanned PDF? OCR is not supported; run it through OCR software first, or lint the document it was made from", f.Name, ErrNoText)
 	}
+	doc.File.setSections(doc)
 	return doc, nil
 }
 

@@ -158,6 +158,24 @@ func TestPDFStructure(t *testing.T) {
 	if doc.Spans[0].Level != 1 || doc.Spans[2].Level != 2 {
 		t.Errorf("heading levels %d, %d; want 1, 2", doc.Spans[0].Level, doc.Spans[2].Level)
 	}
+	// Positions name the section they are in.
+	text := string(doc.File.Src)
+	for s, want := range map[string]string{"Everyone": "Leave policy", "Call in": "Sick leave", "Next paragraph": "Sick leave"} {
+		if got := doc.File.Position(strings.Index(text, s)).Section; got != want {
+			t.Errorf("%q is in section %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestCleanGlyphText(t *testing.T) {
+	for in, want := range map[string]string{
+		"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st",
+		"a": "a", "é": "é", "\x00": "", "a\x01b": "ab", "\xff": "", "\ufffc": "",
+	} {
+		if got := cleanGlyphText(in); got != want {
+			t.Errorf("cleanGlyphText(%q) = %q, want %q", in, got, want)
+		}
+	}
 }
 
 func TestPDFTwoColumnsSynthetic(t *testing.T) {

@@ -45,7 +45,16 @@ type textPrinter struct {
 // run shows its progress.
 func (p *textPrinter) File(r Result) error {
 	p.summary.Add(r)
+	section := ""
 	for _, f := range r.Findings {
+		// In a PDF or DOCX, where line numbers are hard to follow, each
+		// run of findings under a new heading starts with that heading.
+		if !f.Document && r.File.Extracted {
+			if s := r.File.Position(f.Start).Section; s != "" && s != section {
+				fmt.Fprintf(p.w, "%s\n", p.paint("1;4", "§ "+s))
+				section = s
+			}
+		}
 		p.finding(r, f)
 	}
 	if r.Metrics != nil {
