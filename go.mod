@@ -11,3 +11,4 @@ require (
 	gopkg.in/yaml.v3 v3.0.1
 )
 
+require github.com/sergi/go-diff v1.4.0

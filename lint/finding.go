@@ -28,6 +28,9 @@ type Finding struct {
 	// pay range, no equal-opportunity statement); it has no position, and
 	// Start and End are 0.
 	Document bool
+	// Fix is the first suggestion as an edit of the file, when the match
+	// maps exactly onto its bytes; nil otherwise.
+	Fix *Fix
 }
 
 // sortFindings orders findings by position, then rule id, the order every

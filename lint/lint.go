@@ -104,6 +104,7 @@ func (l *Linter) run(doc *parsers.Document, profile string, m *Metrics) []Findin
 	out = c.docChecks(out)
 	out = c.docFindings(out)
 	sortFindings(out)
+	attachFixes(doc.File.Src, out)
 	return out
 }
 

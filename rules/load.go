@@ -17,7 +17,7 @@ import (
 var ruleFields = []string{
 	"id", "category", "severity", "message", "why", "source",
 	"terms", "pattern", "case-sensitive", "exact", "check", "antecedents", "limit", "upper", "except", "suggest",
-	"profiles", "lang", "examples",
+	"fix", "profiles", "lang", "examples",
 }
 
 // rawRule is the YAML shape of a rule, decoded after the keys were checked.
@@ -38,6 +38,7 @@ type rawRule struct {
 	Upper         int         `yaml:"upper"`
 	Except        []string    `yaml:"except"`
 	Suggest       []string    `yaml:"suggest"`
+	Fix           string      `yaml:"fix"`
 	Profiles      []string    `yaml:"profiles"`
 	Lang          string      `yaml:"lang"`
 	Examples      rawExamples `yaml:"examples"`
@@ -171,7 +172,7 @@ func parseRule(name string, n *yaml.Node, errs *ErrorList) *Rule {
 		Why: strings.TrimSpace(raw.Why), Source: raw.Source, Terms: raw.Terms, Exact: raw.Exact,
 		Pattern: raw.Pattern, CaseSensitive: raw.CaseSensitive, Except: raw.Except,
 		Check: raw.Check, Antecedents: raw.Antecedents, Limit: raw.Limit, Upper: raw.Upper,
-		Suggest: raw.Suggest, Profiles: raw.Profiles, Lang: raw.Lang,
+		Suggest: raw.Suggest, FixSafe: raw.Fix == FixSafe, Profiles: raw.Profiles, Lang: raw.Lang,
 		Examples: Examples{Flag: raw.Examples.Flag, Pass: raw.Examples.Pass}, Pos: pos,
 	}
 	if r.Lang == "" {
@@ -229,6 +230,14 @@ func (v *validator) validate(raw rawRule) {
 	}
 	if _, err := language.Parse(r.Lang); err != nil {
 		v.errorf("lang", "lang %q is not a BCP 47 language tag (such as en or en-GB)", r.Lang)
+	}
+	switch {
+	case raw.Fix != "" && raw.Fix != FixSafe && raw.Fix != FixUnsafe:
+		v.errorf("fix", "fix %q must be %q (the first suggestion can replace the match unattended) or %q (a person must choose)", raw.Fix, FixSafe, FixUnsafe)
+	case raw.Fix == FixSafe && len(r.Suggest) == 0:
+		v.errorf("fix", "\"fix: safe\" needs a suggestion to apply; add \"suggest\"")
+	case raw.Fix == FixSafe && r.Check != "":
+		v.errorf("fix", "\"fix: safe\" applies to rules with terms or a pattern, not to a check")
 	}
 }
 

@@ -15,6 +15,7 @@ const goodRule = `rules:
     terms: [chairman, chairwoman]
     except: [chairman emeritus]
     suggest: [chair]
+    fix: safe
     profiles: [job-post, policy]
     lang: en-GB
     examples:
@@ -31,7 +32,7 @@ func TestParseGood(t *testing.T) {
 	if r == nil {
 		t.Fatal("rule not found")
 	}
-	if r.Severity != SeverityWarning || r.Lang != "en-GB" || len(r.Terms) != 2 || r.Pos.Line != 2 || r.Pos.File != "good.yaml" {
+	if r.Severity != SeverityWarning || r.Lang != "en-GB" || len(r.Terms) != 2 || r.Pos.Line != 2 || r.Pos.File != "good.yaml" || !r.FixSafe {
 		t.Errorf("unexpected rule: %+v", r)
 	}
 	if !r.AppliesTo(ProfilePolicy) || r.AppliesTo(ProfileGeneral) {
@@ -60,6 +61,8 @@ func TestParseErrors(t *testing.T) {
 		{"rules not list", "rules: {}\n", []string{"bad.yaml:1:8:", "must be a list"}},
 		{"unknown field with hint", with("terms: [a]", "sugest: [b]"), []string{`bad.yaml:8:5: rule "x.y": unknown field "sugest", did you mean "suggest"?`}},
 		{"no terms or pattern", with(), []string{`rule "x.y": needs "terms"`}},
+		{"bad fix value", with("terms: [a]", "suggest: [b]", "fix: auto"), []string{`bad.yaml:9:5: rule "x.y": fix "auto" must be "safe"`}},
+		{"safe fix without suggestion", with("terms: [a]", "fix: safe"), []string{`bad.yaml:8:5: rule "x.y": "fix: safe" needs a suggestion`}},
 		{"empty terms", with("terms: []"), []string{`bad.yaml:7:5: rule "x.y": "terms" is empty`}},
 		{"blank term", with("terms: ['  ']"), []string{"term 1 is blank"}},
 		{"bad regex", with("pattern: 'a(b'"), []string{`bad.yaml:7:5: rule "x.y": invalid pattern: missing closing )`}},

@@ -82,6 +82,11 @@ type Rule struct {
 	Except []string
 	// Suggest lists replacements, best first.
 	Suggest []string
+	// FixSafe says the first suggestion can replace a match with no one
+	// looking ("fix: safe" in YAML): chairman → chair. Suggestions that
+	// change the grammar around them (he or she is → they are) need a
+	// person, and are applied only on request.
+	FixSafe bool
 	// Profiles lists where the rule applies; empty means everywhere.
 	Profiles []string
 	// Lang is a BCP 47 tag; "en" when the file does not say.
@@ -90,6 +95,12 @@ type Rule struct {
 	// Pos is where the rule starts in its file, for later error messages.
 	Pos Pos
 }
+
+// The values of a rule's "fix" field.
+const (
+	FixSafe   = "safe"
+	FixUnsafe = "unsafe"
+)
 
 // checkDescriptions says what each built-in check finds, in the order the
 // docs list them.

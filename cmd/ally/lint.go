@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"slices"
 
 	"github.com/allylint/ally"
 	"github.com/allylint/ally/lint"
@@ -47,12 +48,18 @@ type lintOptions struct {
 	failOn    string
 	stdinName string
 	paths     []string
+	// fix writes safe fixes into the files; fixUnsafe adds the fixes that
+	// need a person; dryRun prints the diff --fix would apply instead.
+	fix, fixUnsafe, dryRun bool
 }
 
 func parseLintFlags(args []string, stderr io.Writer) (*lintOptions, error) {
 	o := &lintOptions{}
 	fs := newFlagSet("lint", lintUsage, stderr)
-	fs.StringVar(&o.format, "format", "text", "output `format`: text or json")
+	fs.StringVar(&o.format, "format", "text", "output `format`: text, json, or diff (a unified diff of the fixes, for git apply)")
+	fs.BoolVar(&o.fix, "fix", false, "apply the safe fixes to Markdown and text files in place, then report what is left")
+	fs.BoolVar(&o.fixUnsafe, "fix-unsafe", false, "with --fix or --format diff, apply every fixable finding's first suggestion, also those a person should check")
+	fs.BoolVar(&o.dryRun, "dry-run", false, "with --fix, print the diff instead of changing files")
 	fs.Var((*repeatFlag)(&o.rules.files), "rules", "add the rules in `FILE` (repeatable); a rule with a built-in id replaces it")
 	fs.BoolVar(&o.rules.noDefaults, "no-default-rules", false, "do not use the built-in rules")
 	fs.Var((*listFlag)(&o.rules.only), "only", "run only rules whose id or category matches (globs allowed, comma-separated, repeatable)")
@@ -70,8 +77,14 @@ func parseLintFlags(args []string, stderr io.Writer) (*lintOptions, error) {
 	switch {
 	case len(o.paths) == 0:
 		return nil, errors.New("no files to lint: give one or more paths, or - for standard input")
-	case o.format != "text" && o.format != "json":
-		return nil, fmt.Errorf("unknown --format %q: use text or json", o.format)
+	case o.format != "text" && o.format != "json" && o.format != "diff":
+		return nil, fmt.Errorf("unknown --format %q: use text, json or diff", o.format)
+	case o.dryRun && !o.fix:
+		return nil, errors.New("--dry-run goes with --fix (it prints the diff --fix would apply)")
+	case o.fixUnsafe && !o.fix && o.format != "diff":
+		return nil, errors.New("--fix-unsafe goes with --fix or --format diff")
+	case o.fix && slices.Contains(o.paths, "-"):
+		return nil, errors.New("--fix cannot rewrite standard input; use --format diff to see the fixes")
 	case o.profile != "auto" && o.profile != rules.ProfileJobPost && o.profile != rules.ProfilePolicy && o.profile != rules.ProfileGeneral:
 		return nil, fmt.Errorf("unknown --profile %q: use auto, job-post, policy or general", o.profile)
 	}
@@ -109,7 +122,15 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer, env envir
 		fmt.Fprintf(stderr, "ally: %v\n", e)
 		status = exitError
 	}
-	printer := newPrinter(stdout, opts.format, env)
+	diffOnly := opts.format == "diff" || opts.dryRun
+	var printer report.Printer
+	if !diffOnly {
+		printer = newPrinter(stdout, opts.format, env)
+	}
+	var fixer *fixer
+	if opts.fix || diffOnly {
+		fixer = newFixer(linter, opts, stdout, stderr)
+	}
 	threshold, _ := failThreshold(opts.failOn)
 	var failing bool
 	var writeErr error
@@ -125,13 +146,23 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer, env envir
 			}
 			status = exitError
 		}
+		if fixer != nil {
+			var err error
+			if r, err = fixer.handle(r); err != nil {
+				fmt.Fprintf(stderr, "ally: %v\n", err)
+				status = exitError
+			}
+		}
 		failing = failing || hasFailing(r, threshold)
-		if writeErr == nil {
+		if writeErr == nil && printer != nil {
 			writeErr = printer.File(r)
 		}
 	})
-	if writeErr == nil {
+	if writeErr == nil && printer != nil {
 		writeErr = printer.Finish()
+	}
+	if fixer != nil {
+		fixer.finish()
 	}
 	if writeErr != nil {
 		fmt.Fprintf(stderr, "ally: writing output: %v\n", writeErr)
@@ -197,6 +228,23 @@ func lintAll(l *lint.Linter, inputs []input, stdin io.Reader, profile string, pr
 }
 
 func lintOne(l *lint.Linter, in input, stdin io.Reader, profile string, progress *progress) (res report.Result) {
+	var src []byte
+	var err error
+	if in.stdin {
+		src, err = io.ReadAll(stdin)
+	} else {
+		src, err = os.ReadFile(in.path)
+	}
+	if err != nil {
+		return report.Result{Path: in.path, Format: string(in.format), Profile: profile, Err: fmt.Errorf("%s: %w", in.path, unwrapPathError(err))}
+	}
+	track := progress.track(in.path)
+	defer track.done()
+	return analyze(l, in, src, profile, track.update)
+}
+
+// analyze parses and lints one document's bytes. Progress may be nil.
+func analyze(l *lint.Linter, in input, src []byte, profile string, progress func(done, total int)) (res report.Result) {
 	res = report.Result{Path: in.path, Format: string(in.format), Profile: profile}
 	defer func() {
 		// One broken file must never stop the others: a panic in a parser
@@ -206,20 +254,7 @@ func lintOne(l *lint.Linter, in input, stdin io.Reader, profile string, progress
 			res.Err = fmt.Errorf("%s: internal error (please report this bug): %v", in.path, v)
 		}
 	}()
-	var src []byte
-	var err error
-	if in.stdin {
-		src, err = io.ReadAll(stdin)
-	} else {
-		src, err = os.ReadFile(in.path)
-	}
-	if err != nil {
-		res.Err = fmt.Errorf("%s: %w", in.path, unwrapPathError(err))
-		return res
-	}
-	track := progress.track(in.path)
-	defer track.done()
-	parser, err := parsers.New(in.format, parsers.Options{Progress: track.update})
+	parser, err := parsers.New(in.format, parsers.Options{Progress: progress})
 	if err != nil {
 		res.Err = fmt.Errorf("%s: %w", in.path, err)
 		return res

@@ -1,0 +1,110 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"github.com/allylint/ally/fix"
+	"github.com/allylint/ally/lint"
+	"github.com/allylint/ally/parsers"
+	"github.com/allylint/ally/report"
+)
+
+// fixer applies or shows the fixes of each result as lint emits it: with
+// --format diff or --fix --dry-run it writes a unified diff, with --fix it
+// rewrites the file and lints it again, so the report shows what is left.
+type fixer struct {
+	linter         *lint.Linter
+	profile        string
+	unsafe         bool
+	diffOnly       bool // --format diff, or --fix --dry-run
+	stdout, stderr io.Writer
+	// fixes and files count what was applied (or shown), for the closing
+	// note.
+	fixes, files int
+}
+
+func newFixer(l *lint.Linter, opts *lintOptions, stdout, stderr io.Writer) *fixer {
+	return &fixer{linter: l, profile: opts.profile, unsafe: opts.fixUnsafe, diffOnly: opts.format == "diff" || opts.dryRun, stdout: stdout, stderr: stderr}
+}
+
+// rewritable reports whether ally may write fixes into a file of the
+// format: Markdown and plain text are the sources people edit; a PDF or
+// DOCX is read through extracted text, and HTML is usually generated.
+func rewritable(r report.Result) bool {
+	f := parsers.Format(r.Format)
+	return (f == parsers.FormatMarkdown || f == parsers.FormatText) && r.File != nil && !r.File.Extracted
+}
+
+// handle applies the fixes of one result and returns the result to report.
+func (fx *fixer) handle(r report.Result) (report.Result, error) {
+	if r.Err != nil || r.File == nil {
+		return r, nil
+	}
+	edits := lint.Fixes(r.Findings, fx.unsafe)
+	if len(edits) == 0 || fix.Unchanged(r.File.Src, edits) {
+		return r, nil
+	}
+	fixed, err := fix.Apply(r.File.Src, edits)
+	if err != nil {
+		return r, fmt.Errorf("%s: %w", r.Path, err)
+	}
+	if fx.diffOnly {
+		fx.fixes += len(edits)
+		fx.files++
+		if rewritable(r) {
+			return r, fix.Diff(fx.stdout, diffPath(r.Path), r.File.Src, fixed)
+		}
+		label := fmt.Sprintf("%s (text extracted by ally", r.Path)
+		return r, fix.DiffLabelled(fx.stdout, label+")", label+", fixed; not applied: ally does not rewrite "+kindOf(r)+" files)", r.File.Src, fixed)
+	}
+	if !rewritable(r) {
+		fmt.Fprintf(fx.stderr, "ally: %s: not fixed: ally does not rewrite %s files; `ally lint --format diff %s` shows the fixes\n", r.Path, kindOf(r), r.Path)
+		return r, nil
+	}
+	if err := fix.WriteFile(r.Path, fixed); err != nil {
+		return r, fmt.Errorf("%s: writing the fixes: %w", r.Path, unwrapPathError(err))
+	}
+	fx.fixes += len(edits)
+	fx.files++
+	fmt.Fprintf(fx.stderr, "ally: %s: fixed %s\n", r.Path, plural(len(edits), "problem"))
+	// Report what is left, from the file as it now is.
+	return analyze(fx.linter, input{path: r.Path, format: parsers.Format(r.Format)}, fixed, fx.profile, nil), nil
+}
+
+// finish writes the closing note for a diff.
+func (fx *fixer) finish() {
+	if fx.diffOnly && fx.files > 0 {
+		fmt.Fprintf(fx.stderr, "ally: %s in %s (apply the diff with git apply or patch -p1)\n", plural(fx.fixes, "fix"), plural(fx.files, "file"))
+	}
+}
+
+func kindOf(r report.Result) string {
+	switch parsers.Format(r.Format) {
+	case parsers.FormatPDF:
+		return "PDF"
+	case parsers.FormatDOCX:
+		return "Word"
+	case parsers.FormatHTML:
+		return "HTML"
+	}
+	return r.Format
+}
+
+// diffPath is the file's path as a diff names it: slash-separated and
+// clean, relative to where ally runs, which is where git apply or
+// patch -p1 must run too.
+func diffPath(path string) string {
+	return filepath.ToSlash(filepath.Clean(path))
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	if noun == "fix" {
+		return fmt.Sprintf("%d fixes", n)
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
