@@ -28,6 +28,15 @@ type jsonFinding struct {
 	Start       *parsers.Position `json:"start,omitempty"`
 	End         *parsers.Position `json:"end,omitempty"`
 	Suggestions []string          `json:"suggestions"`
+	Fix         *jsonFix          `json:"fix,omitempty"`
+}
+
+// jsonFix is a safe fix as byte offsets into the file, for tools that
+// apply it themselves.
+type jsonFix struct {
+	Start       int    `json:"start"`
+	End         int    `json:"end"`
+	Replacement string `json:"replacement"`
 }
 
 // JSON writes the results as one JSON document.
@@ -73,6 +82,9 @@ func (p *jsonPrinter) File(r Result) error {
 		if !f.Document { // a document-level finding has no position
 			start, end := r.File.Position(f.Start), r.File.Position(f.End)
 			jfd.Start, jfd.End = &start, &end
+		}
+		if f.Fix != nil && f.Fix.Safe && r.Rewritable() {
+			jfd.Fix = &jsonFix{f.Fix.Start, f.Fix.End, f.Fix.Replacement}
 		}
 		jf.Findings = append(jf.Findings, jfd)
 	}

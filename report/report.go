@@ -29,6 +29,15 @@ type Result struct {
 	Notices []string
 }
 
+// Rewritable reports whether ally may write fixes into the file: Markdown
+// and plain text are the sources people edit; a PDF or DOCX is read
+// through extracted text, and HTML is usually generated from something
+// else.
+func (r Result) Rewritable() bool {
+	f := parsers.Format(r.Format)
+	return (f == parsers.FormatMarkdown || f == parsers.FormatText) && r.File != nil && !r.File.Extracted
+}
+
 // Summary counts findings by severity over all results.
 type Summary struct {
 	Files    int `json:"files"`

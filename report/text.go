@@ -111,7 +111,11 @@ func (p *textPrinter) finding(r Result, f lint.Finding) {
 	fmt.Fprintf(p.w, "%s | %s%s\n", pad, strings.Repeat(" ", utf8.RuneCountInString(before)),
 		p.paint(severityColor(f.Severity), strings.Repeat("^", max(1, utf8.RuneCountInString(match)))))
 	if len(f.Suggestions) > 0 {
-		fmt.Fprintf(p.w, "%s = %s %s\n", pad, p.paint("1;32", "try:"), strings.Join(f.Suggestions, ", "))
+		fix := ""
+		if f.Fix != nil && f.Fix.Safe && r.Rewritable() {
+			fix = p.paint("2", fmt.Sprintf(" (--fix writes “%s”)", f.Fix.Replacement))
+		}
+		fmt.Fprintf(p.w, "%s = %s %s%s\n", pad, p.paint("1;32", "try:"), strings.Join(f.Suggestions, ", "), fix)
 	}
 }
 

@@ -29,14 +29,6 @@ func newFixer(l *lint.Linter, opts *lintOptions, stdout, stderr io.Writer) *fixe
 	return &fixer{linter: l, profile: opts.profile, unsafe: opts.fixUnsafe, diffOnly: opts.format == "diff" || opts.dryRun, stdout: stdout, stderr: stderr}
 }
 
-// rewritable reports whether ally may write fixes into a file of the
-// format: Markdown and plain text are the sources people edit; a PDF or
-// DOCX is read through extracted text, and HTML is usually generated.
-func rewritable(r report.Result) bool {
-	f := parsers.Format(r.Format)
-	return (f == parsers.FormatMarkdown || f == parsers.FormatText) && r.File != nil && !r.File.Extracted
-}
-
 // handle applies the fixes of one result and returns the result to report.
 func (fx *fixer) handle(r report.Result) (report.Result, error) {
 	if r.Err != nil || r.File == nil {
@@ -53,13 +45,13 @@ func (fx *fixer) handle(r report.Result) (report.Result, error) {
 	if fx.diffOnly {
 		fx.fixes += len(edits)
 		fx.files++
-		if rewritable(r) {
+		if r.Rewritable() {
 			return r, fix.Diff(fx.stdout, diffPath(r.Path), r.File.Src, fixed)
 		}
 		label := fmt.Sprintf("%s (text extracted by ally", r.Path)
 		return r, fix.DiffLabelled(fx.stdout, label+")", label+", fixed; not applied: ally does not rewrite "+kindOf(r)+" files)", r.File.Src, fixed)
 	}
-	if !rewritable(r) {
+	if !r.Rewritable() {
 		fmt.Fprintf(fx.stderr, "ally: %s: not fixed: ally does not rewrite %s files; `ally lint --format diff %s` shows the fixes\n", r.Path, kindOf(r), r.Path)
 		return r, nil
 	}

@@ -103,6 +103,7 @@ type reportJSON struct {
 			Rule       string
 			Match      string
 			Start, End *struct{ Offset, Line, Column int }
+			Fix        *struct{ Start, End int }
 		}
 	}
 }
@@ -123,6 +124,10 @@ func checkPositions(t *testing.T, path string, out []byte) {
 	for _, f := range rep.Files[0].Findings {
 		if got := string(src[f.Start.Offset:f.End.Offset]); got != f.Match {
 			t.Errorf("%s: source[%d:%d] = %q, match says %q", f.Rule, f.Start.Offset, f.End.Offset, got, f.Match)
+		}
+		// A fix replaces the match, and at most the article and spaces before it.
+		if fx := f.Fix; fx != nil && (fx.End != f.End.Offset || !strings.HasSuffix(string(src[fx.Start:fx.End]), f.Match) || !isArticle(src[fx.Start:f.Start.Offset])) {
+			t.Errorf("%s: fix [%d,%d) does not cover the match [%d,%d)", f.Rule, fx.Start, fx.End, f.Start.Offset, f.End.Offset)
 		}
 		for _, p := range []struct{ Offset, Line, Column int }{*f.Start, *f.End} {
 			before := src[:p.Offset]
