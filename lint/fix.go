@@ -87,7 +87,13 @@ func agreeArticle(src []byte, start int, repl string) (int, string) {
 	if lower == want {
 		return start, repl
 	}
-	return wordStart, caseLike(article, want) + string(src[end:start]) + repl
+	art := caseLike(article, want)
+	if article == "A" && isAllCaps(repl) {
+		// "A" alone cannot say whether the text is in capitals; the
+		// replacement, shaped like the match, can.
+		art = strings.ToUpper(want)
+	}
+	return wordStart, art + string(src[end:start]) + repl
 }
 
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
