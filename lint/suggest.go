@@ -18,10 +18,16 @@ func shapeSuggestion(s, matched string, plural, possessive, properNoun bool) str
 		s = pluralPhrase(s)
 	}
 	if possessive {
+		// Keep the apostrophe the text uses: ’ in typeset text, ' in
+		// typed.
+		apostrophe := "'"
+		if strings.Contains(matched, "’") {
+			apostrophe = "’"
+		}
 		if strings.HasSuffix(s, "s") && plural {
-			s += "'"
+			s += apostrophe
 		} else {
-			s += "'s"
+			s += apostrophe + "s"
 		}
 	}
 	if properNoun && !isAllCaps(matched) {

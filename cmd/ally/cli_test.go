@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -180,7 +181,9 @@ func TestRulesCommands(t *testing.T) {
 		{"test broken", []string{"rules", "test", dir + "/broken.yaml"}, 2, nil, []string{`broken.yaml:3:5: rule "a.b": unknown category "nope"`, `broken.yaml:7:5: rule "a.b": "terms" is empty`}},
 		{"list user rules", []string{"rules", "list", "--no-default-rules", "--rules", dir + "/good.yaml"}, 0, []string{"job-post.jargon (1)", "acme.rockstar", "1 rules in 1 categories."}, nil},
 		{"list unknown category", []string{"rules", "list", "--category", "nope", "--rules", dir + "/good.yaml", "--no-default-rules"}, 2, nil, []string{`no rule id or category matches "nope"`}},
-		{"explain", []string{"explain", "--rules", dir + "/good.yaml", "acme.rockstar"}, 0, []string{"acme.rockstar  (job-post.jargon, error)", "Why: It is vague.", "Instead: skilled engineer", "✗ We want a rockstar."}, nil},
+		{"explain", []string{"explain", "--rules", dir + "/good.yaml", "acme.rockstar"}, 0, []string{"acme.rockstar  (job-post.jargon, error)", "Why: It is vague.", "Instead: skilled engineer", "Fix: needs a person (applied only with --fix-unsafe)", "✗ We want a rockstar."}, nil},
+		{"explain safe fix", []string{"explain", "gender.chairman"}, 0, []string{"Instead: chair, chairperson\nFix: safe (applied by --fix)\n"}, nil},
+		{"explain unsafe fix", []string{"explain", "gender.he-or-she"}, 0, []string{"Instead: they\nFix: needs a person (applied only with --fix-unsafe)\n"}, nil},
 		{"explain unknown", []string{"explain", "no.such-rule"}, 2, nil, []string{`no rule "no.such-rule"`}},
 		{"version", []string{"version"}, 0, []string{"ally 0.1.0"}, nil},
 		{"no command", []string{}, 2, nil, []string{"Usage:"}},
@@ -192,6 +195,33 @@ func TestRulesCommands(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			expectRun(t, "", tt.args, expectation{code: tt.code, inOut: tt.inOut, inErr: tt.inErr})
 		})
+	}
+}
+
+// TestRulesListMarksSafeFixes checks that `ally rules list` marks the rules
+// whose fix --fix applies, and only those, and counts them.
+func TestRulesListMarksSafeFixes(t *testing.T) {
+	code, out, errOut := cli(t, "", "rules", "list", "--category", "exclusionary.gender")
+	if code != exitOK || errOut != "" {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	marked := map[string]bool{}
+	for _, line := range strings.Split(out, "\n") {
+		if f := strings.Fields(line); len(f) > 2 && strings.HasPrefix(f[0], "gender.") {
+			marked[f[0]] = strings.Contains(line, " safe fix ")
+		}
+	}
+	for id, want := range map[string]bool{"gender.chairman": true, "gender.waitress": true, "gender.he-or-she": false, "gender.guys": false, "gender.generic-he": false} {
+		if got, ok := marked[id]; !ok || got != want {
+			t.Errorf("%s: listed %v, marked safe fix %v, want %v:\n%s", id, ok, got, want, out)
+		}
+	}
+	if !strings.Contains(out, "have a safe fix, which ally lint --fix applies.") {
+		t.Errorf("no count of safe fixes:\n%s", out)
+	}
+	_, out, _ = cli(t, "", "rules", "list", "--format", "markdown", "--category", "exclusionary.gender")
+	if !strings.Contains(out, "| category | rules | safe fix | for example |") || !regexp.MustCompile(`\| exclusionary\.gender \| \d+ \| [1-9]\d* \|`).MatchString(out) {
+		t.Errorf("markdown table lacks the safe-fix count:\n%s", out)
 	}
 }
 

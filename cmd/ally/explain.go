@@ -73,6 +73,11 @@ func explainRule(w io.Writer, r *rules.Rule) {
 	}
 	if len(r.Suggest) > 0 {
 		fmt.Fprintf(w, "Instead: %s\n", strings.Join(r.Suggest, ", "))
+		if r.FixSafe {
+			fmt.Fprintln(w, "Fix: safe (applied by --fix)")
+		} else {
+			fmt.Fprintln(w, "Fix: needs a person (applied only with --fix-unsafe)")
+		}
 	}
 	if len(r.Profiles) > 0 {
 		fmt.Fprintf(w, "Applies to: %s\n", strings.Join(r.Profiles, ", "))

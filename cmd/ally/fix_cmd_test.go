@@ -97,12 +97,14 @@ func TestFixBuiltinRules(t *testing.T) {
 				path+": 3 findings to review\n",
 				path+":3:5: warning: ",
 				"[gender.chairman]\n    3 | The chairman needs a rockstar to add manpower.\n      |     ^^^^^^^^\n",
-				"      1) chair  2) chairperson\n      s) skip (default)  e) edit (type your own words)  q) quit and save  x) exit without saving\n> ",
+				// chairman and manpower have safe fixes: Enter takes the
+				// first suggestion; rockstar's needs a person.
+				"      1) chair (default)  2) chairperson\n      s) skip  e) edit (type your own words)  q) quit and save  x) exit without saving\n> ",
 				path+":3:22: warning: ",
 				"[gender-coded.masculine.rockstar]\n    3 | The chairman needs a rockstar to add manpower.\n      |                      ^^^^^^^^\n      1) expert  2) specialist\n",
 				path+":3:38: warning: ",
 				"[gender.manpower]\n",
-				"      1) staffing  2) workforce  3) staff\n",
+				"      1) staffing (default)  2) workforce  3) staff\n",
 				tc.written)...)
 			// Document findings (no pay range, ...) are not asked about.
 			if strings.Contains(out, "job-post.pay-range") {

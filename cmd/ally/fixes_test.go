@@ -132,6 +132,92 @@ func TestFixRoundTrip(t *testing.T) {
 	}
 }
 
+// TestFixFile checks --fix on one file byte for byte: line endings, the
+// byte order mark, multi-byte text and the file's mode are kept, case is
+// carried over, the article before a replaced word agrees, unsafe fixes
+// wait for --fix-unsafe, and a second --fix changes nothing.
+func TestFixFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "post.md")
+	src := "\uFEFF# Chairman’s note\r\n\r\nCafé staff: we need a rockstar and more MANPOWER.\r\nHe or she is welcome – the chairman’s door is open.\r\n"
+	if err := os.WriteFile(path, []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runIn(t, dir, "lint", "--fix", "--fail-on", "none", "post.md")
+	if code != exitOK || !strings.Contains(stderr, "ally: post.md: fixed ") {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	got, _ := os.ReadFile(path)
+	want := "\uFEFF# Chair’s note\r\n\r\nCafé staff: we need a rockstar and more STAFFING.\r\nHe or she is welcome – the chair’s door is open.\r\n"
+	if string(got) != want {
+		t.Errorf("after --fix:\n%q\nwant\n%q", got, want)
+	}
+	if info, _ := os.Stat(path); info.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600", info.Mode().Perm())
+	}
+	// Idempotent: nothing more to do.
+	_, _, stderr = runIn(t, dir, "lint", "--fix", "--fail-on", "none", "post.md")
+	if again, _ := os.ReadFile(path); string(again) != want || strings.Contains(stderr, "fixed") {
+		t.Errorf("a second --fix changed the file or said so: %q, stderr %q", again, stderr)
+	}
+	// --fix-unsafe also takes the suggestions that need a person.
+	runIn(t, dir, "lint", "--fix", "--fix-unsafe", "--profile", "job-post", "--fail-on", "none", "post.md")
+	got, _ = os.ReadFile(path)
+	if !strings.Contains(string(got), "an expert") || strings.Contains(string(got), "He or she") {
+		t.Errorf("after --fix-unsafe: %q", got)
+	}
+}
+
+func TestFixDryRunAndRefusals(t *testing.T) {
+	pdf, err := filepath.Abs("../../testdata/documents/two-column.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	md := filepath.Join(dir, "a.md")
+	if err := os.WriteFile(md, []byte("The chairman spoke.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, _ := runIn(t, dir, "lint", "--fix", "--dry-run", "a.md")
+	want := "--- a/a.md\n+++ b/a.md\n@@ -1 +1 @@\n-The chairman spoke.\n+The chair spoke.\n"
+	want = strings.Replace(want, "@@ -1 +1 @@", "@@ -1,1 +1,1 @@", 1)
+	if stdout != want {
+		t.Errorf("--dry-run printed\n%s\nwant\n%s", stdout, want)
+	}
+	if got, _ := os.ReadFile(md); string(got) != "The chairman spoke.\n" {
+		t.Errorf("--dry-run changed the file: %q", got)
+	}
+	if code != exitFindings {
+		t.Errorf("exit %d, want %d (the finding is still there)", code, exitFindings)
+	}
+
+	// A PDF is never rewritten; the diff of its extracted text is
+	// labelled as such.
+	before, _ := os.ReadFile(pdf)
+	_, _, stderr := runIn(t, dir, "lint", "--fix", "--fail-on", "none", pdf)
+	if !strings.Contains(stderr, "not fixed: ally does not rewrite PDF files") {
+		t.Errorf("stderr %q", stderr)
+	}
+	if after, _ := os.ReadFile(pdf); !bytes.Equal(before, after) {
+		t.Error("the PDF changed")
+	}
+	_, stdout, _ = runIn(t, dir, "lint", "--format", "diff", "--fail-on", "none", pdf)
+	if !strings.HasPrefix(stdout, "--- "+pdf+" (text extracted by ally)\n+++ "+pdf+" (text extracted by ally, fixed; not applied") || !strings.Contains(stdout, "+through a storm. The chair will") {
+		t.Errorf("diff of the PDF's text:\n%s", stdout)
+	}
+
+	// Usage errors.
+	for _, args := range [][]string{
+		{"lint", "--dry-run", "a.md"},
+		{"lint", "--fix-unsafe", "a.md"},
+		{"lint", "--fix", "-"},
+	} {
+		if code, _, stderr := runIn(t, dir, args...); code != exitError || stderr == "" {
+			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
+		}
+	}
+}
+
 // isArticle reports whether b is empty or "a" or "an" (any case) and the
 // spaces after it: what a fix may take in before its match.
 func isArticle(b []byte) bool {

@@ -17,7 +17,8 @@ const rulesUsage = `Usage:
   ally rules list [--category C] [--format text|markdown] [--rules FILE] [--no-default-rules]
   ally rules test FILE...
 
-"list" prints the rules, grouped by category with counts. "test" loads your
+"list" prints the rules, grouped by category with counts; "safe fix" marks
+a rule whose first suggestion ally lint --fix applies. "test" loads your
 rules files, reports schema errors with file and line, and runs every
 example: each "flag" sentence must be flagged by its rule and each "pass"
 sentence must not be.
@@ -98,12 +99,24 @@ func groupByCategory(rs []*rules.Rule) ([]string, map[string][]*rules.Rule) {
 	return cats, byCat
 }
 
+// countSafe counts the rules whose fix is safe ("fix: safe").
+func countSafe(rs []*rules.Rule) int {
+	n := 0
+	for _, r := range rs {
+		if r.FixSafe {
+			n++
+		}
+	}
+	return n
+}
+
 // printCategoryTable prints a Markdown table of categories, their rule
-// counts and a few example rules: the README's rule table is this output.
+// counts, how many of them have a safe fix, and a few example rules: the
+// README's rule table is this output.
 func printCategoryTable(w io.Writer, rs []*rules.Rule) {
 	cats, byCat := groupByCategory(rs)
-	fmt.Fprintln(w, "| category | rules | for example |")
-	fmt.Fprintln(w, "| --- | ---: | --- |")
+	fmt.Fprintln(w, "| category | rules | safe fix | for example |")
+	fmt.Fprintln(w, "| --- | ---: | ---: | --- |")
 	for _, c := range cats {
 		var examples []string
 		for _, r := range byCat[c][:min(3, len(byCat[c]))] {
@@ -116,24 +129,41 @@ func printCategoryTable(w io.Writer, rs []*rules.Rule) {
 				examples = append(examples, fmt.Sprintf("`%s`", r.ID))
 			}
 		}
-		fmt.Fprintf(w, "| %s | %d | %s |\n", c, len(byCat[c]), strings.Join(examples, ", "))
+		fmt.Fprintf(w, "| %s | %d | %s | %s |\n", c, len(byCat[c]), countOrBlank(countSafe(byCat[c])), strings.Join(examples, ", "))
 	}
-	fmt.Fprintf(w, "| **total** | **%d** | |\n", len(rs))
+	fmt.Fprintf(w, "| **total** | **%d** | **%d** | |\n", len(rs), countSafe(rs))
+}
+
+// countOrBlank leaves a zero out of a table, so the counts that matter stand
+// out.
+func countOrBlank(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprint(n)
 }
 
 // printRuleList prints rules grouped by category, each group headed by
-// its count, then a total.
+// its count, then a total. Rules whose fix is safe say "safe fix".
 func printRuleList(w io.Writer, rs []*rules.Rule) {
 	cats, byCat := groupByCategory(rs)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	for _, c := range cats {
 		fmt.Fprintf(tw, "%s (%d)\n", c, len(byCat[c]))
 		for _, r := range byCat[c] {
-			fmt.Fprintf(tw, "  %s\t%s\t%s\n", r.ID, r.Severity, ruleSummary(r))
+			fix := ""
+			if r.FixSafe {
+				fix = "safe fix"
+			}
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", r.ID, r.Severity, fix, ruleSummary(r))
 		}
 	}
 	tw.Flush()
-	fmt.Fprintf(w, "%d rules in %d categories.\n", len(rs), len(cats))
+	fmt.Fprintf(w, "%d rules in %d categories.", len(rs), len(cats))
+	if n := countSafe(rs); n > 0 {
+		fmt.Fprintf(w, " %d have a safe fix, which ally lint --fix applies.", n)
+	}
+	fmt.Fprintln(w)
 }
 
 // ruleSummary shows what a rule matches in a few words.
