@@ -109,7 +109,7 @@ func TestLintExitCodes(t *testing.T) {
 		{"stdin named", []string{"lint", "--no-default-rules", "--rules", r, "--stdin-filename", "post.md", "--format", "json", "-"}, "`rockstar` and rockstar", 1, []string{`"path": "post.md"`, `"format": "markdown"`, `"column": 16`}, nil, nil},
 		{"unknown flag", []string{"lint", "--colour", dir}, "", 2, nil, nil, []string{"flag provided but not defined: -colour"}},
 		{"no paths", []string{"lint"}, "", 2, nil, nil, []string{"no files to lint"}},
-		{"bad format", []string{"lint", "--format", "xml", dir}, "", 2, nil, nil, []string{`unknown --format "xml"`}},
+		{"bad format", []string{"lint", "--format", "xml", dir}, "", 2, nil, nil, []string{`unknown format "xml"`}},
 		{"bad fail-on", []string{"lint", "--fail-on", "high", dir}, "", 2, nil, nil, []string{`unknown --fail-on "high"`}},
 		{"bad profile", []string{"lint", "--profile", "resume", dir}, "", 2, nil, nil, []string{`unknown --profile "resume"`}},
 		{"unknown selector", []string{"lint", "--no-default-rules", "--rules", r, "--only", "gender.*", dir}, "", 2, nil, nil, []string{`no rule id or category matches "gender.*"`}},

@@ -15,18 +15,21 @@ import (
 // --format diff or --fix --dry-run it writes a unified diff, with --fix it
 // rewrites the file and lints it again, so the report shows what is left.
 type fixer struct {
-	linter         *lint.Linter
-	profile        string
-	unsafe         bool
-	diffOnly       bool // --format diff, or --fix --dry-run
-	stdout, stderr io.Writer
+	linter  *lint.Linter
+	profile string
+	unsafe  bool
+	// write rewrites files (--fix without --dry-run); diff, when not nil,
+	// receives the fixes as a unified diff (--format diff, --dry-run).
+	write  bool
+	diff   io.Writer
+	stderr io.Writer
 	// fixes and files count what was applied (or shown), for the closing
 	// note.
 	fixes, files int
 }
 
-func newFixer(l *lint.Linter, opts *lintOptions, stdout, stderr io.Writer) *fixer {
-	return &fixer{linter: l, profile: opts.profile, unsafe: opts.fixUnsafe, diffOnly: opts.format == "diff" || opts.dryRun, stdout: stdout, stderr: stderr}
+func newFixer(l *lint.Linter, opts *lintOptions, diff, stderr io.Writer) *fixer {
+	return &fixer{linter: l, profile: opts.profile, unsafe: opts.fixUnsafe, write: opts.fix && !opts.dryRun, diff: diff, stderr: stderr}
 }
 
 // handle applies the fixes of one result and returns the result to report.
@@ -42,14 +45,19 @@ func (fx *fixer) handle(r report.Result) (report.Result, error) {
 	if err != nil {
 		return r, fmt.Errorf("%s: %w", r.Path, err)
 	}
-	if fx.diffOnly {
-		fx.fixes += len(edits)
-		fx.files++
+	if fx.diff != nil {
+		var err error
 		if r.Rewritable() {
-			return r, fix.Diff(fx.stdout, diffPath(r.Path), r.File.Src, fixed)
+			err = fix.Diff(fx.diff, diffPath(r.Path), r.File.Src, fixed)
+		} else {
+			label := fmt.Sprintf("%s (text extracted by ally", r.Path)
+			err = fix.DiffLabelled(fx.diff, label+")", label+", fixed; not applied: ally does not rewrite "+kindOf(r)+" files)", r.File.Src, fixed)
 		}
-		label := fmt.Sprintf("%s (text extracted by ally", r.Path)
-		return r, fix.DiffLabelled(fx.stdout, label+")", label+", fixed; not applied: ally does not rewrite "+kindOf(r)+" files)", r.File.Src, fixed)
+		if err != nil || !fx.write {
+			fx.fixes += len(edits)
+			fx.files++
+			return r, err
+		}
 	}
 	if !r.Rewritable() {
 		fmt.Fprintf(fx.stderr, "ally: %s: not fixed: ally does not rewrite %s files; `ally lint --format diff %s` shows the fixes\n", r.Path, kindOf(r), r.Path)
@@ -67,7 +75,7 @@ func (fx *fixer) handle(r report.Result) (report.Result, error) {
 
 // finish writes the closing note for a diff.
 func (fx *fixer) finish() {
-	if fx.diffOnly && fx.files > 0 {
+	if !fx.write && fx.diff != nil && fx.files > 0 {
 		fmt.Fprintf(fx.stderr, "ally: %s in %s (apply the diff with git apply or patch -p1)\n", plural(fx.fixes, "fix"), plural(fx.files, "file"))
 	}
 }

@@ -6,14 +6,16 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 
-	"github.com/allylint/ally"
+	"github.com/allylint/ally/changes"
 	"github.com/allylint/ally/lint"
 	"github.com/allylint/ally/parsers"
 	"github.com/allylint/ally/report"
 	"github.com/allylint/ally/rules"
+	"github.com/allylint/ally/suppress"
 )
 
 const lintUsage = `Usage: ally lint [flags] PATH...
@@ -43,7 +45,7 @@ Examples:
 // lintOptions are the parsed flags of `ally lint`.
 type lintOptions struct {
 	rules     ruleOptions
-	format    string
+	outputs   []output
 	profile   string
 	failOn    string
 	stdinName string
@@ -51,15 +53,22 @@ type lintOptions struct {
 	// fix writes safe fixes into the files; fixUnsafe adds the fixes that
 	// need a person; dryRun prints the diff --fix would apply instead.
 	fix, fixUnsafe, dryRun bool
+	// diffBase and diffFile limit the report to changed lines; diffDocs
+	// keeps document-level findings of changed files that are not new.
+	diffBase, diffFile string
+	diffDocs           bool
 }
 
 func parseLintFlags(args []string, stderr io.Writer) (*lintOptions, error) {
 	o := &lintOptions{}
 	fs := newFlagSet("lint", lintUsage, stderr)
-	fs.StringVar(&o.format, "format", "text", "output `format`: text, json, or diff (a unified diff of the fixes, for git apply)")
+	fs.Var((*outputsFlag)(&o.outputs), "format", "output `F[=FILE]`, repeatable: text, json, diff (the fixes, for git apply), sarif, github (annotations), rdjson (reviewdog), checkstyle, gitlab (code quality) or markdown (a job summary); to standard output, or to FILE")
 	fs.BoolVar(&o.fix, "fix", false, "apply the safe fixes to Markdown and text files in place, then report what is left")
 	fs.BoolVar(&o.fixUnsafe, "fix-unsafe", false, "with --fix or --format diff, apply every fixable finding's first suggestion, also those a person should check")
 	fs.BoolVar(&o.dryRun, "dry-run", false, "with --fix, print the diff instead of changing files")
+	fs.StringVar(&o.diffBase, "diff-base", "", "report only findings on lines added or changed since git `REF` (the whole files are still read)")
+	fs.StringVar(&o.diffFile, "diff-file", "", "report only findings on lines a unified diff in `PATCH` adds or changes (paths relative to the current directory)")
+	fs.BoolVar(&o.diffDocs, "diff-doc-findings", false, "with --diff-base or --diff-file, also report document-level findings (no pay range, ...) for changed files that are not new")
 	fs.Var((*repeatFlag)(&o.rules.files), "rules", "add the rules in `FILE` (repeatable); a rule with a built-in id replaces it")
 	fs.BoolVar(&o.rules.noDefaults, "no-default-rules", false, "do not use the built-in rules")
 	fs.Var((*listFlag)(&o.rules.only), "only", "run only rules whose id or category matches (globs allowed, comma-separated, repeatable)")
@@ -77,21 +86,68 @@ func parseLintFlags(args []string, stderr io.Writer) (*lintOptions, error) {
 	switch {
 	case len(o.paths) == 0:
 		return nil, errors.New("no files to lint: give one or more paths, or - for standard input")
-	case o.format != "text" && o.format != "json" && o.format != "diff":
-		return nil, fmt.Errorf("unknown --format %q: use text, json or diff", o.format)
 	case o.dryRun && !o.fix:
 		return nil, errors.New("--dry-run goes with --fix (it prints the diff --fix would apply)")
-	case o.fixUnsafe && !o.fix && o.format != "diff":
+	case o.fixUnsafe && !o.fix && !o.wantsDiff():
 		return nil, errors.New("--fix-unsafe goes with --fix or --format diff")
+	case o.diffBase != "" && o.diffFile != "":
+		return nil, errors.New("--diff-base and --diff-file both say what changed; give one")
+	case o.diffDocs && o.diffBase == "" && o.diffFile == "":
+		return nil, errors.New("--diff-doc-findings goes with --diff-base or --diff-file")
 	case o.fix && slices.Contains(o.paths, "-"):
 		return nil, errors.New("--fix cannot rewrite standard input; use --format diff to see the fixes")
 	case o.profile != "auto" && o.profile != rules.ProfileJobPost && o.profile != rules.ProfilePolicy && o.profile != rules.ProfileGeneral:
 		return nil, fmt.Errorf("unknown --profile %q: use auto, job-post, policy or general", o.profile)
 	}
+	if len(o.outputs) == 0 {
+		o.outputs = []output{{format: "text"}}
+		if o.dryRun {
+			o.outputs = []output{{format: "diff"}}
+		}
+	}
+	if err := checkOutputs(o.outputs); err != nil {
+		return nil, err
+	}
 	if _, ok := failThreshold(o.failOn); !ok {
 		return nil, fmt.Errorf("unknown --fail-on %q: use error, warning, info or none", o.failOn)
 	}
 	return o, nil
+}
+
+// loadChanges reads what changed, for --diff-base or --diff-file; nil when
+// neither was given.
+func loadChanges(o *lintOptions) (*changes.Set, error) {
+	switch {
+	case o.diffBase != "":
+		dir := "."
+		for _, p := range o.paths {
+			if p != "-" {
+				if info, err := os.Stat(p); err == nil && !info.IsDir() {
+					p = filepath.Dir(p)
+				}
+				dir = p
+				break
+			}
+		}
+		return changes.FromGit(dir, o.diffBase)
+	case o.diffFile != "":
+		f, err := os.Open(o.diffFile)
+		if err != nil {
+			return nil, fmt.Errorf("--diff-file: %w", err)
+		}
+		defer f.Close()
+		set, err := changes.Parse(f, ".")
+		if err != nil {
+			return nil, fmt.Errorf("--diff-file %s: %w", o.diffFile, err)
+		}
+		return set, nil
+	}
+	return nil, nil
+}
+
+// wantsDiff reports whether a --format diff was asked for.
+func (o *lintOptions) wantsDiff() bool {
+	return slices.ContainsFunc(o.outputs, func(out output) bool { return out.format == "diff" })
 }
 
 // failThreshold returns the least severity that fails the run; 0 for none.
@@ -122,14 +178,27 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer, env envir
 		fmt.Fprintf(stderr, "ally: %v\n", e)
 		status = exitError
 	}
-	diffOnly := opts.format == "diff" || opts.dryRun
-	var printer report.Printer
-	if !diffOnly {
-		printer = newPrinter(stdout, opts.format, env)
+	changed, err := loadChanges(opts)
+	if err != nil {
+		fmt.Fprintf(stderr, "ally: %v\n", err)
+		return exitError
+	}
+	// keep drops what the report should not show: findings on lines the
+	// change did not touch.
+	keep := func(r report.Result) report.Result {
+		if changed != nil && r.File != nil {
+			r.Findings = changed.Filter(r.Path, r.File, r.Findings, opts.diffDocs)
+		}
+		return r
+	}
+	out, err := openSinks(opts.outputs, stdout, env, linter)
+	if err != nil {
+		fmt.Fprintf(stderr, "ally: %v\n", err)
+		return exitError
 	}
 	var fixer *fixer
-	if opts.fix || diffOnly {
-		fixer = newFixer(linter, opts, stdout, stderr)
+	if opts.fix || out.diff != nil {
+		fixer = newFixer(linter, opts, out.diff, stderr)
 	}
 	threshold, _ := failThreshold(opts.failOn)
 	var failing bool
@@ -146,20 +215,22 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer, env envir
 			}
 			status = exitError
 		}
+		r = keep(r)
 		if fixer != nil {
 			var err error
 			if r, err = fixer.handle(r); err != nil {
 				fmt.Fprintf(stderr, "ally: %v\n", err)
 				status = exitError
 			}
+			r = keep(r) // a fixed file was linted again
 		}
 		failing = failing || hasFailing(r, threshold)
-		if writeErr == nil && printer != nil {
-			writeErr = printer.File(r)
+		if writeErr == nil {
+			writeErr = out.file(r)
 		}
 	})
-	if writeErr == nil && printer != nil {
-		writeErr = printer.Finish()
+	if err := out.finish(); writeErr == nil {
+		writeErr = err
 	}
 	if fixer != nil {
 		fixer.finish()
@@ -172,13 +243,6 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer, env envir
 		status = exitFindings
 	}
 	return status
-}
-
-func newPrinter(w io.Writer, format string, env environment) report.Printer {
-	if format == "json" {
-		return report.NewJSON(w, report.Tool{Name: "ally", Version: ally.Version})
-	}
-	return report.NewText(w, report.TextOptions{Color: env.color})
 }
 
 // hasFailing reports whether a result has a finding at or above the
@@ -271,6 +335,6 @@ func analyze(l *lint.Linter, in input, src []byte, profile string, progress func
 		res.Profile = lint.DetectProfile(doc)
 	}
 	findings, metrics := l.Analyze(doc, res.Profile)
-	res.Findings, res.Metrics = findings, &metrics
+	res.Findings, res.Metrics = suppress.Apply(doc, findings), &metrics
 	return res
 }
