@@ -121,3 +121,76 @@ func TestInlineSuppressions(t *testing.T) {
 		t.Errorf("the suppressed line was reported:\n%s", stdout)
 	}
 }
+
+func TestBaseline(t *testing.T) {
+	dir := t.TempDir()
+	write := func(text string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("The chairman spoke.\n\nWe need manpower.\n")
+	code, _, stderr := runIn(t, dir, "lint", "--write-baseline", "ally-baseline.json", "a.md")
+	if !strings.Contains(stderr, "ally: wrote 2 findings to ally-baseline.json") {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	// Lines move, a known finding repeats on a new line, one is new.
+	write("# Notes\n\nThe chairman spoke.\n\nWe need manpower.\n\nThe chairman spoke.\n\nA salesman called.\n")
+	code, stdout, stderr := runIn(t, dir, "lint", "--baseline", "ally-baseline.json", "--format", "json", "a.md")
+	if code != exitFindings {
+		t.Fatalf("exit %d, stderr %s", code, stderr)
+	}
+	for _, want := range []string{`"rule": "gender.salesman"`, `"line": 7`} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("output lacks %s:\n%s", want, stdout)
+		}
+	}
+	if n := strings.Count(stdout, `"rule": "gender.`); n != 2 {
+		t.Errorf("%d gender findings reported, want 2 (the second chairman and the salesman):\n%s", n, stdout)
+	}
+	// Editing the known line makes it new.
+	write("The chairman spoke loudly.\n\nWe need manpower.\n")
+	_, stdout, _ = runIn(t, dir, "lint", "--baseline", "ally-baseline.json", "--format", "json", "a.md")
+	if !strings.Contains(stdout, `"rule": "gender.chairman"`) || strings.Contains(stdout, `"rule": "gender.manpower"`) {
+		t.Errorf("after editing the line:\n%s", stdout)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "bad.json"), []byte("{"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runIn(t, dir, "lint", "--baseline", "bad.json", "a.md"); code != exitError || !strings.Contains(stderr, "not a baseline file") {
+		t.Errorf("bad baseline: exit %d, %s", code, stderr)
+	}
+}
+
+// TestManyFormats writes four reports from one run: annotations on
+// standard output, the others to files.
+func TestManyFormats(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte("The chairman spoke.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runIn(t, dir, "lint", "--format", "github", "--format", "sarif=out/x.sarif", "--format", "markdown=s.md", "--format", "json=j.json", "a.md")
+	if code != exitError || !strings.Contains(stderr, "--format sarif=out/x.sarif: open: no such file or directory") {
+		t.Errorf("a missing directory: exit %d, stderr %q", code, stderr)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "out"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr = runIn(t, dir, "lint", "--format", "github", "--format", "sarif=out/x.sarif", "--format", "markdown=s.md", "--format", "json=j.json", "a.md")
+	if code != exitFindings || stderr != "" {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	if !strings.HasPrefix(stdout, "::warning file=a.md,line=1,col=5,endLine=1,endColumn=13,title=ally%3A gender.chairman::") {
+		t.Errorf("annotations:\n%s", stdout)
+	}
+	for file, want := range map[string]string{"out/x.sarif": `"version": "2.1.0"`, "s.md": "ally: 1 problem", "j.json": `"rule": "gender.chairman"`} {
+		data, err := os.ReadFile(filepath.Join(dir, file))
+		if err != nil || !strings.Contains(string(data), want) {
+			t.Errorf("%s lacks %q (%v):\n%s", file, want, err, data)
+		}
+	}
+	if code, _, stderr := runIn(t, dir, "lint", "--format", "github", "--format", "json", "a.md"); code != exitError || !strings.Contains(stderr, "all write to standard output") {
+		t.Errorf("two formats on stdout: exit %d, %q", code, stderr)
+	}
+}

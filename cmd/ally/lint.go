@@ -57,6 +57,9 @@ type lintOptions struct {
 	// keeps document-level findings of changed files that are not new.
 	diffBase, diffFile string
 	diffDocs           bool
+	// baseline hides the findings recorded in that file; writeBaseline
+	// records this run's findings in one.
+	baseline, writeBaseline string
 }
 
 func parseLintFlags(args []string, stderr io.Writer) (*lintOptions, error) {
@@ -68,6 +71,8 @@ func parseLintFlags(args []string, stderr io.Writer) (*lintOptions, error) {
 	fs.BoolVar(&o.dryRun, "dry-run", false, "with --fix, print the diff instead of changing files")
 	fs.StringVar(&o.diffBase, "diff-base", "", "report only findings on lines added or changed since git `REF` (the whole files are still read)")
 	fs.StringVar(&o.diffFile, "diff-file", "", "report only findings on lines a unified diff in `PATCH` adds or changes (paths relative to the current directory)")
+	fs.StringVar(&o.baseline, "baseline", "", "report only findings that are not in the baseline `FILE` (see --write-baseline)")
+	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record this run's findings in `FILE`, to pass to --baseline later")
 	fs.BoolVar(&o.diffDocs, "diff-doc-findings", false, "with --diff-base or --diff-file, also report document-level findings (no pay range, ...) for changed files that are not new")
 	fs.Var((*repeatFlag)(&o.rules.files), "rules", "add the rules in `FILE` (repeatable); a rule with a built-in id replaces it")
 	fs.BoolVar(&o.rules.noDefaults, "no-default-rules", false, "do not use the built-in rules")
@@ -183,9 +188,23 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer, env envir
 		fmt.Fprintf(stderr, "ally: %v\n", err)
 		return exitError
 	}
-	// keep drops what the report should not show: findings on lines the
-	// change did not touch.
+	var known baseline
+	if opts.baseline != "" {
+		if known, err = loadBaseline(opts.baseline); err != nil {
+			fmt.Fprintf(stderr, "ally: %v\n", err)
+			return exitError
+		}
+	}
+	var record *baselineWriter
+	if opts.writeBaseline != "" {
+		record = &baselineWriter{path: opts.writeBaseline}
+	}
+	// keep drops what the report should not show: findings the baseline
+	// has (counted on the whole file, before anything else is dropped,
+	// as they were recorded) and findings on lines the change did not
+	// touch.
 	keep := func(r report.Result) report.Result {
+		r = known.filter(r)
 		if changed != nil && r.File != nil {
 			r.Findings = changed.Filter(r.Path, r.File, r.Findings, opts.diffDocs)
 		}
@@ -215,6 +234,9 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer, env envir
 			}
 			status = exitError
 		}
+		if record != nil {
+			record.add(r)
+		}
 		r = keep(r)
 		if fixer != nil {
 			var err error
@@ -234,6 +256,13 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer, env envir
 	}
 	if fixer != nil {
 		fixer.finish()
+	}
+	if record != nil {
+		if err := record.write(); err != nil {
+			fmt.Fprintf(stderr, "ally: %v\n", err)
+			return exitError
+		}
+		fmt.Fprintf(stderr, "ally: wrote %s to %s\n", plural(len(record.entries), "finding"), opts.writeBaseline)
 	}
 	if writeErr != nil {
 		fmt.Fprintf(stderr, "ally: writing output: %v\n", writeErr)

@@ -14,7 +14,7 @@ import (
 )
 
 // formats are the values --format takes.
-var formats = []string{"text", "json", "diff"}
+var formats = []string{"text", "json", "diff", "sarif", "github", "rdjson", "checkstyle", "gitlab", "markdown"}
 
 // output is one --format F[=FILE]: a format and where it goes ("" for
 // standard output).
@@ -93,6 +93,18 @@ func newPrinter(format string, w io.Writer, color bool, linter *lint.Linter) rep
 	switch format {
 	case "json":
 		return report.NewJSON(w, tool)
+	case "sarif":
+		return report.NewSARIF(w, tool, linter.Rules())
+	case "github":
+		return report.NewGitHub(w)
+	case "rdjson":
+		return report.NewRDJSON(w)
+	case "checkstyle":
+		return report.NewCheckstyle(w)
+	case "gitlab":
+		return report.NewGitLab(w)
+	case "markdown":
+		return report.NewMarkdownSummary(w)
 	}
 	return report.NewText(w, report.TextOptions{Color: color})
 }
