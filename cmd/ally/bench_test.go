@@ -50,7 +50,11 @@ func BenchmarkCorpus(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		lintAll(l, inputs, nil, "auto", nil, func(r report.Result) {
+		plans := make([]filePlan, len(inputs))
+		for i := range plans {
+			plans[i] = filePlan{linter: l, profile: "auto"}
+		}
+		lintAll(inputs, plans, nil, nil, func(_ filePlan, r report.Result) {
 			if r.Err != nil {
 				b.Fatal(r.Err)
 			}

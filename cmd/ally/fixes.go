@@ -15,9 +15,7 @@ import (
 // --format diff or --fix --dry-run it writes a unified diff, with --fix it
 // rewrites the file and lints it again, so the report shows what is left.
 type fixer struct {
-	linter  *lint.Linter
-	profile string
-	unsafe  bool
+	unsafe bool
 	// write rewrites files (--fix without --dry-run); diff, when not nil,
 	// receives the fixes as a unified diff (--format diff, --dry-run).
 	write  bool
@@ -28,12 +26,12 @@ type fixer struct {
 	fixes, files int
 }
 
-func newFixer(l *lint.Linter, opts *lintOptions, diff, stderr io.Writer) *fixer {
-	return &fixer{linter: l, profile: opts.profile, unsafe: opts.fixUnsafe, write: opts.fix && !opts.dryRun, diff: diff, stderr: stderr}
+func newFixer(opts *lintOptions, diff, stderr io.Writer) *fixer {
+	return &fixer{unsafe: opts.fixUnsafe, write: opts.fix && !opts.dryRun, diff: diff, stderr: stderr}
 }
 
 // handle applies the fixes of one result and returns the result to report.
-func (fx *fixer) handle(r report.Result) (report.Result, error) {
+func (fx *fixer) handle(r report.Result, plan filePlan) (report.Result, error) {
 	if r.Err != nil || r.File == nil {
 		return r, nil
 	}
@@ -70,7 +68,7 @@ func (fx *fixer) handle(r report.Result) (report.Result, error) {
 	fx.files++
 	fmt.Fprintf(fx.stderr, "ally: %s: fixed %s\n", r.Path, plural(len(edits), "problem"))
 	// Report what is left, from the file as it now is.
-	return analyze(fx.linter, input{path: r.Path, format: parsers.Format(r.Format)}, fixed, fx.profile, nil), nil
+	return analyze(plan.linter, input{path: r.Path, format: parsers.Format(r.Format)}, fixed, plan.profile, nil), nil
 }
 
 // finish writes the closing note for a diff.

@@ -60,6 +60,13 @@ type lintOptions struct {
 	// baseline hides the findings recorded in that file; writeBaseline
 	// records this run's findings in one.
 	baseline, writeBaseline string
+	// config names the .ally.yaml to use instead of searching for one;
+	// noConfig ignores them all.
+	config   string
+	noConfig bool
+	// set records the flags given on the command line, which win over
+	// a config's settings.
+	set map[string]bool
 }
 
 func parseLintFlags(args []string, stderr io.Writer) (*lintOptions, error) {
@@ -73,6 +80,8 @@ func parseLintFlags(args []string, stderr io.Writer) (*lintOptions, error) {
 	fs.StringVar(&o.diffFile, "diff-file", "", "report only findings on lines a unified diff in `PATCH` adds or changes (paths relative to the current directory)")
 	fs.StringVar(&o.baseline, "baseline", "", "report only findings that are not in the baseline `FILE` (see --write-baseline)")
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record this run's findings in `FILE`, to pass to --baseline later")
+	fs.StringVar(&o.config, "config", "", "use the configuration in `FILE` instead of the nearest .ally.yaml")
+	fs.BoolVar(&o.noConfig, "no-config", false, "ignore .ally.yaml files")
 	fs.BoolVar(&o.diffDocs, "diff-doc-findings", false, "with --diff-base or --diff-file, also report document-level findings (no pay range, ...) for changed files that are not new")
 	fs.Var((*repeatFlag)(&o.rules.files), "rules", "add the rules in `FILE` (repeatable); a rule with a built-in id replaces it")
 	fs.BoolVar(&o.rules.noDefaults, "no-default-rules", false, "do not use the built-in rules")
@@ -88,7 +97,11 @@ func parseLintFlags(args []string, stderr io.Writer) (*lintOptions, error) {
 		return nil, err
 	}
 	o.paths = paths
+	o.set = map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { o.set[f.Name] = true })
 	switch {
+	case o.config != "" && o.noConfig:
+		return nil, errors.New("--config and --no-config contradict each other; give one")
 	case len(o.paths) == 0:
 		return nil, errors.New("no files to lint: give one or more paths, or - for standard input")
 	case o.dryRun && !o.fix:
@@ -172,16 +185,25 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer, env envir
 		fmt.Fprintf(stderr, "ally lint: %v\nRun \"ally help lint\" for usage.\n", err)
 		return exitError
 	}
-	linter, err := loadRules(opts.rules)
-	if err != nil {
-		fmt.Fprintf(stderr, "ally: %v\n", err)
-		return exitError
-	}
 	inputs, inputErrs := collectInputs(opts.paths, opts.stdinName)
 	status := exitOK
 	for _, e := range inputErrs {
 		fmt.Fprintf(stderr, "ally: %v\n", e)
 		status = exitError
+	}
+	inputs, plans, err := newPlanner(opts).planAll(inputs)
+	if err != nil {
+		fmt.Fprintf(stderr, "ally: %v\n", err)
+		return exitError
+	}
+	// The rules a report lists (SARIF's tool.driver.rules): those of the
+	// first file's plan, or the command line's when nothing is linted.
+	var linter *lint.Linter
+	if len(plans) > 0 {
+		linter = plans[0].linter
+	} else if linter, err = loadRules(opts.rules); err != nil {
+		fmt.Fprintf(stderr, "ally: %v\n", err)
+		return exitError
 	}
 	changed, err := loadChanges(opts)
 	if err != nil {
@@ -217,13 +239,12 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer, env envir
 	}
 	var fixer *fixer
 	if opts.fix || out.diff != nil {
-		fixer = newFixer(linter, opts, out.diff, stderr)
+		fixer = newFixer(opts, out.diff, stderr)
 	}
-	threshold, _ := failThreshold(opts.failOn)
 	var failing bool
 	var writeErr error
 	progress := newProgress(stderr, env.stderrTerminal)
-	lintAll(linter, inputs, stdin, opts.profile, progress, func(r report.Result) {
+	lintAll(inputs, plans, stdin, progress, func(plan filePlan, r report.Result) {
 		for _, n := range r.Notices {
 			fmt.Fprintf(stderr, "ally: warning: %s: %s\n", r.Path, n)
 		}
@@ -240,13 +261,13 @@ func runLint(args []string, stdin io.Reader, stdout, stderr io.Writer, env envir
 		r = keep(r)
 		if fixer != nil {
 			var err error
-			if r, err = fixer.handle(r); err != nil {
+			if r, err = fixer.handle(r, plan); err != nil {
 				fmt.Fprintf(stderr, "ally: %v\n", err)
 				status = exitError
 			}
 			r = keep(r) // a fixed file was linted again
 		}
-		failing = failing || hasFailing(r, threshold)
+		failing = failing || hasFailing(r, plan.failOn)
 		if writeErr == nil {
 			writeErr = out.file(r)
 		}
@@ -288,11 +309,11 @@ func hasFailing(r report.Result, threshold rules.Severity) bool {
 	return false
 }
 
-// lintAll lints the inputs on GOMAXPROCS workers and hands each result to
-// emit in input order, whatever finishes first. Workers run at most a few
-// files ahead of emit, so memory holds a handful of documents at a time,
-// not the whole run.
-func lintAll(l *lint.Linter, inputs []input, stdin io.Reader, profile string, progress *progress, emit func(report.Result)) {
+// lintAll lints the inputs on GOMAXPROCS workers, each with its plan, and
+// hands each result to emit in input order, whatever finishes first.
+// Workers run at most a few files ahead of emit, so memory holds a handful
+// of documents at a time, not the whole run.
+func lintAll(inputs []input, plans []filePlan, stdin io.Reader, progress *progress, emit func(filePlan, report.Result)) {
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(inputs)))
 	ahead := make(chan struct{}, 2*workers)
 	done := make([]chan report.Result, len(inputs))
@@ -303,7 +324,7 @@ func lintAll(l *lint.Linter, inputs []input, stdin io.Reader, profile string, pr
 	for range workers {
 		go func() {
 			for i := range jobs {
-				done[i] <- lintOne(l, inputs[i], stdin, profile, progress)
+				done[i] <- lintOne(plans[i].linter, inputs[i], stdin, plans[i].profile, progress)
 			}
 		}()
 	}
@@ -315,7 +336,7 @@ func lintAll(l *lint.Linter, inputs []input, stdin io.Reader, profile string, pr
 		close(jobs)
 	}()
 	for i := range inputs {
-		emit(<-done[i])
+		emit(plans[i], <-done[i])
 		<-ahead
 	}
 }

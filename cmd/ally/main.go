@@ -49,6 +49,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, env environme
 		return runLint(rest, stdin, stdout, stderr, env)
 	case "fix":
 		return runFix(rest, stdin, stdout, stderr, env)
+	case "init":
+		return runInit(rest, stdout, stderr)
 	case "rules":
 		return runRules(rest, stdout, stderr)
 	case "explain":
@@ -73,6 +75,7 @@ problems and plain language, and suggests better words.
 Usage:
   ally lint [flags] PATH...     lint files and directories (- reads stdin)
   ally fix -i [flags] PATH...   fix findings one by one, choosing the words
+  ally init                     write a commented starter .ally.yaml
   ally rules list [--category C] list the rules
   ally rules test FILE...       run the examples of your own rules files
   ally explain RULE-ID          show what a rule flags, why, and examples

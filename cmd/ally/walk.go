@@ -17,6 +17,10 @@ type input struct {
 	path   string // as the user gave it, or found under a directory
 	format parsers.Format
 	stdin  bool
+	// walked is true for a file found under a directory rather than
+	// named on the command line; a config's ignore list skips only
+	// these.
+	walked bool
 }
 
 // collectInputs expands the command line into documents: files as named,
@@ -85,7 +89,7 @@ func walkDir(root string) ([]input, error) {
 			return nil
 		}
 		if format, ok := parsers.ForPath(path); ok && d.Type().IsRegular() {
-			found = append(found, input{path: path, format: format})
+			found = append(found, input{path: path, format: format, walked: true})
 		}
 		return nil
 	})
