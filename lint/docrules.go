@@ -43,10 +43,11 @@ var (
 	payWordRE = regexp.MustCompile(`(?i)\b(?:salary|salaries|pay|paid|compensation|wages?|rate|per (?:hour|year|annum|month|week|day)|an hour|a year|a month|annually|hourly|yearly|base|ote|earn|earnings|starting at|stipend|/\s?(?:hour|hr|h|year|yr|annum)\b)`)
 	// wordedPayRE finds pay written in words: "between sixty and eighty
 	// thousand dollars a year".
-	wordedPayRE  = regexp.MustCompile(`(?i)\b(?:thousand|hundred)\s+(?:dollars|pounds|euros)\b`)
-	yearsRE      = regexp.MustCompile(`(?i)\b(?:(?:at least|a minimum of|minimum of|min\.?|minimum|more than|over)\s+)?(\d{1,2}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-five|thirty)\s?\+?\s?(?:\(\d{1,2}\)\s?)?\+?\s?(?:years?|yrs?)\b`)
-	degreeRE     = regexp.MustCompile(`(?i)\b(?:(?:bachelor|master|doctoral|university|college|associate)(?:'s)? degree|\bbs\b|\bba\b|\bphd\b|degree)\b[^.;]{0,60}\b(?:required|is a must|mandatory)\b|\b(?:must|required to) (?:have|hold) an? (?:bachelor|master|university|college)(?:'s)? degree\b`)
-	equivalentRE = regexp.MustCompile(`(?i)\bor (?:equivalent|comparable|relevant) (?:work |practical |professional )?experience\b|\bor equivalent\b`)
+	wordedPayRE   = regexp.MustCompile(`(?i)\b(?:thousand|hundred)\s+(?:dollars|pounds|euros)\b`)
+	yearsRE       = regexp.MustCompile(`(?i)\b(?:(?:at least|a minimum of|minimum of|min\.?|minimum|more than|over)\s+)?(\d{1,2}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-five|thirty)\s?\+?\s?(?:\(\d{1,2}\)\s?)?\+?\s?(?:years?|yrs?)\b`)
+	degreeRE      = regexp.MustCompile(`(?i)\b(?:(?:bachelor|master|doctoral|university|college|associate)(?:'s)? degree|\bbs\b|\bba\b|\bphd\b|degree)\b[^.;]{0,60}\b(?:required|is a must|mandatory)\b|\b(?:must|required to) (?:have|hold) an? (?:bachelor|master|university|college)(?:'s)? degree\b`)
+	notRequiredRE = regexp.MustCompile(`(?i)\b(?:not|never|no longer)\s+(?:\w+\s+){0,2}(?:required|a must|mandatory)\b|n't\s+(?:\w+\s+){0,2}required\b`)
+	equivalentRE  = regexp.MustCompile(`(?i)\bor (?:equivalent|comparable|relevant) (?:work |practical |professional )?experience\b|\bor equivalent\b`)
 )
 
 // docSpan updates the state with one span (already tokenized in c.toks).
@@ -90,6 +91,10 @@ func (c *checker) docSpan(sp *parsers.Span) []Finding {
 				break
 			}
 			for _, m := range degreeRE.FindAllStringIndex(text, -1) {
+				// "A master's degree is not required" says the opposite.
+				if notRequiredRE.MatchString(text[m[0]:m[1]]) || strings.HasSuffix(strings.ToLower(text[max(0, m[0]-3):m[0]]), "no ") {
+					continue
+				}
 				if !equivalentRE.MatchString(sentenceAround(text, m[0], m[1])) {
 					out = append(out, c.finding(sp, &c.nt, rawMatch{rule: ch.rule, tok: -1, start: m[0], end: m[1]}))
 				}
