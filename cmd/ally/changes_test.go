@@ -194,3 +194,22 @@ func TestManyFormats(t *testing.T) {
 		t.Errorf("two formats on stdout: exit %d, %q", code, stderr)
 	}
 }
+
+func TestHTMLReportFormat(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte("# Leave\n\nThe chairman <b>decides</b>.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runIn(t, dir, "lint", "--format", "html", "a.md")
+	if code != exitFindings || stderr != "" {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	for _, want := range []string{"<!DOCTYPE html>", "gender.chairman", "<mark>chairman</mark>"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	if strings.Contains(stdout, "<b>decides</b>") {
+		t.Error("document markup reached the report unescaped")
+	}
+}

@@ -72,7 +72,7 @@ type lintOptions struct {
 func parseLintFlags(args []string, stderr io.Writer) (*lintOptions, error) {
 	o := &lintOptions{}
 	fs := newFlagSet("lint", lintUsage, stderr)
-	fs.Var((*outputsFlag)(&o.outputs), "format", "output `F[=FILE]`, repeatable: text, json, diff (the fixes, for git apply), sarif, github (annotations), rdjson (reviewdog), checkstyle, gitlab (code quality) or markdown (a job summary); to standard output, or to FILE")
+	fs.Var((*outputsFlag)(&o.outputs), "format", "output `F[=FILE]`, repeatable: text, json, diff (the fixes, for git apply), html (a report for people), sarif, github (annotations), rdjson (reviewdog), checkstyle, gitlab (code quality) or markdown (a job summary); to standard output, or to FILE")
 	fs.BoolVar(&o.fix, "fix", false, "apply the safe fixes to Markdown and text files in place, then report what is left")
 	fs.BoolVar(&o.fixUnsafe, "fix-unsafe", false, "with --fix or --format diff, apply every fixable finding's first suggestion, also those a person should check")
 	fs.BoolVar(&o.dryRun, "dry-run", false, "with --fix, print the diff instead of changing files")

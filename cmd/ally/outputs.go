@@ -14,7 +14,7 @@ import (
 )
 
 // formats are the values --format takes.
-var formats = []string{"text", "json", "diff", "sarif", "github", "rdjson", "checkstyle", "gitlab", "markdown"}
+var formats = []string{"text", "json", "diff", "sarif", "github", "rdjson", "checkstyle", "gitlab", "markdown", "html"}
 
 // output is one --format F[=FILE]: a format and where it goes ("" for
 // standard output).
@@ -105,6 +105,8 @@ func newPrinter(format string, w io.Writer, color bool, linter *lint.Linter) rep
 		return report.NewGitLab(w)
 	case "markdown":
 		return report.NewMarkdownSummary(w)
+	case "html":
+		return report.NewHTML(w, tool)
 	}
 	return report.NewText(w, report.TextOptions{Color: color})
 }
