@@ -51,6 +51,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, env environme
 		return runFix(rest, stdin, stdout, stderr, env)
 	case "init":
 		return runInit(rest, stdout, stderr)
+	case "serve":
+		return runServe(rest, stdout, stderr)
 	case "rules":
 		return runRules(rest, stdout, stderr)
 	case "explain":
@@ -76,6 +78,7 @@ Usage:
   ally lint [flags] PATH...     lint files and directories (- reads stdin)
   ally fix -i [flags] PATH...   fix findings one by one, choosing the words
   ally init                     write a commented starter .ally.yaml
+  ally serve [--addr A] [--open] a local web page to check and fix documents
   ally rules list [--category C] list the rules
   ally rules test FILE...       run the examples of your own rules files
   ally explain RULE-ID          show what a rule flags, why, and examples
