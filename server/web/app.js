@@ -818,6 +818,8 @@
     state.current = null;
     state.undo = [];
     els.text.focus();
+    els.text.setSelectionRange(0, 0);
+    els.text.scrollTop = 0;
   });
 
   els.text.addEventListener("input", () => {
