@@ -12,12 +12,12 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/allylint/ally/check"
 	"github.com/allylint/ally/fix"
 	"github.com/allylint/ally/lint"
 	"github.com/allylint/ally/parsers"
 	"github.com/allylint/ally/report"
 	"github.com/allylint/ally/rules"
-	"github.com/allylint/ally/suppress"
 )
 
 // apiError is a failed request: the status to answer with and a message
@@ -433,31 +433,17 @@ func (s *Server) readError(err error, what string) *apiError {
 // analyze parses and lints a document as `ally lint` does. A document
 // that cannot be read (a scanned or encrypted PDF, a damaged DOCX) is a
 // 422 with the parser's message.
-func (s *Server) analyze(d document) (res report.Result, aerr *apiError) {
-	res = report.Result{Path: d.name, Format: string(d.format), Profile: d.profile}
-	defer func() {
+func (s *Server) analyze(d document) (report.Result, *apiError) {
+	res := check.Document(s.linter, d.name, d.format, d.src, d.profile, nil)
+	switch {
+	case errors.Is(res.Err, check.ErrInternal):
 		// A panic in a parser is a bug; it must not take the server down.
-		if v := recover(); v != nil {
-			res, aerr = report.Result{}, &apiError{http.StatusInternalServerError, fmt.Sprintf("internal error (please report this bug): %v", v)}
-		}
-	}()
-	parser, err := parsers.New(d.format, parsers.Options{})
-	if err != nil {
-		return res, &apiError{http.StatusInternalServerError, err.Error()}
-	}
-	doc, err := parser.Parse(parsers.NewFile(d.name, d.src))
-	if err != nil {
-		return res, &apiError{http.StatusUnprocessableEntity, err.Error()}
-	}
-	if !utf8.Valid(doc.File.Src) {
+		return report.Result{}, &apiError{http.StatusInternalServerError, res.Err.Error()}
+	case res.Err != nil:
+		return res, &apiError{http.StatusUnprocessableEntity, res.Err.Error()}
+	case !utf8.Valid(res.File.Src):
 		return res, &apiError{http.StatusUnprocessableEntity, d.name + ": the extracted text is not valid UTF-8"}
 	}
-	res.File, res.Notices = doc.File, doc.Notices
-	if d.profile == "auto" {
-		res.Profile = lint.DetectProfile(doc)
-	}
-	findings, metrics := s.linter.Analyze(doc, res.Profile)
-	res.Findings, res.Metrics = suppress.Apply(doc, findings), &metrics
 	return res, nil
 }
 

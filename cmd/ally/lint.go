@@ -11,11 +11,11 @@ import (
 	"slices"
 
 	"github.com/allylint/ally/changes"
+	"github.com/allylint/ally/check"
 	"github.com/allylint/ally/lint"
 	"github.com/allylint/ally/parsers"
 	"github.com/allylint/ally/report"
 	"github.com/allylint/ally/rules"
-	"github.com/allylint/ally/suppress"
 )
 
 const lintUsage = `Usage: ally lint [flags] PATH...
@@ -358,33 +358,6 @@ func lintOne(l *lint.Linter, in input, stdin io.Reader, profile string, progress
 }
 
 // analyze parses and lints one document's bytes. Progress may be nil.
-func analyze(l *lint.Linter, in input, src []byte, profile string, progress func(done, total int)) (res report.Result) {
-	res = report.Result{Path: in.path, Format: string(in.format), Profile: profile}
-	defer func() {
-		// One broken file must never stop the others: a panic in a parser
-		// is a bug, reported against that file alone.
-		if v := recover(); v != nil {
-			res.Findings, res.Metrics = nil, nil
-			res.Err = fmt.Errorf("%s: internal error (please report this bug): %v", in.path, v)
-		}
-	}()
-	parser, err := parsers.New(in.format, parsers.Options{Progress: progress})
-	if err != nil {
-		res.Err = fmt.Errorf("%s: %w", in.path, err)
-		return res
-	}
-	doc, err := parser.Parse(parsers.NewFile(in.path, src))
-	if err != nil {
-		res.Err = err
-		return res
-	}
-	// For a PDF or DOCX, the file the findings point into is the text
-	// extracted from it.
-	res.File, res.Notices = doc.File, doc.Notices
-	if profile == "auto" {
-		res.Profile = lint.DetectProfile(doc)
-	}
-	findings, metrics := l.Analyze(doc, res.Profile)
-	res.Findings, res.Metrics = suppress.Apply(doc, findings), &metrics
-	return res
+func analyze(l *lint.Linter, in input, src []byte, profile string, progress func(done, total int)) report.Result {
+	return check.Document(l, in.path, in.format, src, profile, progress)
 }
