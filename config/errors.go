@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/allylint/ally/rules"
 	"gopkg.in/yaml.v3"
 )
 
@@ -41,40 +42,8 @@ func trimYAMLError(err error) string {
 // didYouMean suggests the known name closest to a misspelt one, within two
 // edits.
 func didYouMean(name string, known []string) string {
-	if best := closest(name, known, 3); best != "" {
+	if best := rules.Closest(name, known); best != "" {
 		return fmt.Sprintf(", did you mean %q?", best)
 	}
 	return ""
-}
-
-// closest returns the name in known nearest to name, if it is fewer than
-// limit edits away.
-func closest(name string, known []string, limit int) string {
-	best, bestDist := "", limit
-	for _, k := range known {
-		if d := editDistance(name, k); d < bestDist {
-			best, bestDist = k, d
-		}
-	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }

@@ -349,16 +349,22 @@ func CompilePattern(r *Rule) (*regexp.Regexp, error) {
 
 // didYouMean suggests the known field closest to a misspelt one.
 func didYouMean(key string) string {
+	if best := Closest(key, ruleFields); best != "" {
+		return fmt.Sprintf(", did you mean %q?", best)
+	}
+	return ""
+}
+
+// Closest returns the name in known nearest to a misspelt name, if it is
+// at most two edits away, for "did you mean" hints; "" otherwise.
+func Closest(name string, known []string) string {
 	best, bestDist := "", 3
-	for _, f := range ruleFields {
-		if d := editDistance(key, f); d < bestDist {
-			best, bestDist = f, d
+	for _, k := range known {
+		if d := editDistance(name, k); d < bestDist {
+			best, bestDist = k, d
 		}
 	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(", did you mean %q?", best)
+	return best
 }
 
 func editDistance(a, b string) int {
