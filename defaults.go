@@ -3,7 +3,11 @@
 // the version.
 package ally
 
-import _ "embed"
+import (
+	_ "embed"
+
+	"github.com/allylint/ally/rules"
+)
 
 //go:embed rules.yaml
 var defaultRules []byte
@@ -16,3 +20,9 @@ const Version = "0.1.0"
 
 // DefaultRules returns a copy of the embedded default rules file.
 func DefaultRules() []byte { return append([]byte(nil), defaultRules...) }
+
+// DefaultSet parses the embedded rules. It fails only if the file that
+// shipped is broken, which the tests rule out.
+func DefaultSet() (*rules.Set, error) {
+	return rules.Parse(DefaultRulesName, DefaultRules())
+}

@@ -14,14 +14,7 @@ import (
 // runs every example of every rule: each "flag" sentence must be flagged by
 // its rule and each "pass" sentence must not be.
 func TestDefaultRules(t *testing.T) {
-	set, err := rules.Parse(ally.DefaultRulesName, ally.DefaultRules())
-	if err != nil {
-		t.Fatalf("built-in rules do not load:\n%v", err)
-	}
-	l, err := lint.New(set)
-	if err != nil {
-		t.Fatalf("built-in rules do not compile:\n%v", err)
-	}
+	set, l := defaultLinter(t)
 	for _, r := range set.Rules {
 		if len(r.Examples.Flag) == 0 || len(r.Examples.Pass) == 0 {
 			t.Errorf("%s:%d: rule %q needs at least one flag and one pass example", r.Pos.File, r.Pos.Line, r.ID)
@@ -38,7 +31,7 @@ func TestDefaultRules(t *testing.T) {
 // rules, and rules in every exclusionary category plus accessibility and
 // plain language.
 func TestDefaultRulesCoverage(t *testing.T) {
-	set, err := rules.Parse(ally.DefaultRulesName, ally.DefaultRules())
+	set, err := ally.DefaultSet()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,14 +61,7 @@ func TestDefaultRulesCoverage(t *testing.T) {
 // get wrong: they contain a coded stem (analy-, respon-, commit-, child-,
 // individual-, share-, force-) but are not coded words.
 func TestGenderCodedWholeWords(t *testing.T) {
-	set, err := rules.Parse(ally.DefaultRulesName, ally.DefaultRules())
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := lint.New(set)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, l := defaultLinter(t)
 	text := "## Responsibilities\n\nWork with our analyst and the budget committee. " +
 		"We offer childcare support. This is an individual contributor role. " +
 		"You will maintain our SharePoint site and plan the workforce schedule.\n"
@@ -88,4 +74,18 @@ func TestGenderCodedWholeWords(t *testing.T) {
 			t.Errorf("%q is flagged as gender-coded by %s", f.Match, f.Rule.ID)
 		}
 	}
+}
+
+// defaultLinter loads and compiles the embedded rules as the CLI does.
+func defaultLinter(t *testing.T) (*rules.Set, *lint.Linter) {
+	t.Helper()
+	set, err := ally.DefaultSet()
+	if err != nil {
+		t.Fatalf("built-in rules do not load:\n%v", err)
+	}
+	l, err := lint.New(set)
+	if err != nil {
+		t.Fatalf("built-in rules do not compile:\n%v", err)
+	}
+	return set, l
 }

@@ -7,7 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/allylint/ally"
 	"github.com/allylint/ally/lint"
 	"github.com/allylint/ally/parsers"
 	"github.com/allylint/ally/rules"
@@ -29,14 +28,7 @@ import (
 // A failure names the rule, the example and the fixed text; the remedy is
 // to put a better drop-in first in "suggest" or to drop "fix: safe".
 func TestSafeFixes(t *testing.T) {
-	set, err := rules.Parse(ally.DefaultRulesName, ally.DefaultRules())
-	if err != nil {
-		t.Fatalf("built-in rules do not load:\n%v", err)
-	}
-	l, err := lint.New(set)
-	if err != nil {
-		t.Fatalf("built-in rules do not compile:\n%v", err)
-	}
+	set, l := defaultLinter(t)
 	safe, examples := 0, 0
 	for _, r := range set.Rules {
 		if !r.FixSafe {

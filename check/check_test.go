@@ -12,7 +12,7 @@ import (
 
 func linter(t *testing.T) *lint.Linter {
 	t.Helper()
-	set, err := rules.Parse(ally.DefaultRulesName, ally.DefaultRules())
+	set, err := ally.DefaultSet()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -745,7 +745,7 @@ func TestStarter(t *testing.T) {
 
 func builtIn(t *testing.T) *rules.Set {
 	t.Helper()
-	set, err := rules.Parse(ally.DefaultRulesName, ally.DefaultRules())
+	set, err := ally.DefaultSet()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -106,7 +106,7 @@ func expectedBars(results []Result) map[string]int {
 
 func TestHTMLInBrowser(t *testing.T) {
 	chromium := findChromium(t)
-	set, err := rules.Parse(ally.DefaultRulesName, ally.DefaultRules())
+	set, err := ally.DefaultSet()
 	if err != nil {
 		t.Fatal(err)
 	}

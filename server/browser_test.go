@@ -20,7 +20,6 @@ import (
 
 	"github.com/allylint/ally"
 	"github.com/allylint/ally/lint"
-	"github.com/allylint/ally/rules"
 	"github.com/allylint/ally/server"
 )
 
@@ -51,7 +50,7 @@ func chromiumPath(t *testing.T) string {
 // free loopback port.
 func startServer(t *testing.T) *httptest.Server {
 	t.Helper()
-	set, err := rules.Parse(ally.DefaultRulesName, ally.DefaultRules())
+	set, err := ally.DefaultSet()
 	if err != nil {
 		t.Fatal(err)
 	}

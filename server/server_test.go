@@ -20,7 +20,6 @@ import (
 
 	"github.com/allylint/ally"
 	"github.com/allylint/ally/lint"
-	"github.com/allylint/ally/rules"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
@@ -34,7 +33,7 @@ var (
 func defaultLinter(t *testing.T) *lint.Linter {
 	t.Helper()
 	linterOnce.Do(func() {
-		set, err := rules.Parse(ally.DefaultRulesName, ally.DefaultRules())
+		set, err := ally.DefaultSet()
 		if err != nil {
 			linterErr = err
 			return

@@ -44,7 +44,7 @@ func mergeRules(opts ruleOptions, extra []string) (*rules.Set, error) {
 	var sets []*rules.Set
 	var errs []error
 	if !opts.noDefaults {
-		set, err := rules.Parse(ally.DefaultRulesName, ally.DefaultRules())
+		set, err := ally.DefaultSet()
 		if err != nil {
 			return nil, fmt.Errorf("the built-in rules are broken (please report this): %w", err)
 		}
