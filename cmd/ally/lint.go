@@ -40,6 +40,9 @@ Examples:
   ally lint --rules our-terms.yaml --disable plain-language docs/
   pbpaste | ally lint --stdin-filename post.md -
   ally lint --limit plain-language.long-sentence=30 --limit job-post.years-experience=8 post.md
+  ally lint --fix docs/                       # apply the safe fixes, report the rest
+  ally lint --format diff --fail-on none docs/ > fixes.diff
+  ally lint --diff-base origin/main --format github --format sarif=ally.sarif docs/
 `
 
 // lintOptions are the parsed flags of `ally lint`.
