@@ -344,7 +344,9 @@ func lineKind(l *pdfLine, levels map[float64]int) (Kind, int) {
 	if isBullet(l.text) {
 		return ListItem, 0
 	}
-	if lv, ok := levels[-1]; ok && l.bold && len(strings.Fields(l.text)) <= 10 && !endsSentence(l.text) {
+	// A short bold line is a heading, unless it is a row of table cells
+	// (a table's header row is bold too).
+	if lv, ok := levels[-1]; ok && l.bold && l.gaps == 0 && len(strings.Fields(l.text)) <= 10 && !endsSentence(l.text) {
 		return Heading, lv
 	}
 	return Paragraph, 0

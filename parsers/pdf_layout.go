@@ -17,6 +17,7 @@ type pdfLine struct {
 	size       float64
 	bold       bool
 	colRight   float64 // right edge of the column the line sits in
+	gaps       int     // gaps as wide as a column gutter: table cells side by side
 	jumpBefore bool    // the line does not follow the one before it on the page (new column or block)
 	running    bool    // a running header, footer or page number
 }
@@ -25,10 +26,11 @@ type pdfLine struct {
 // looking at what browsers and word processors write: spaces between
 // words are 0.25–0.35 em, a column gap is at least 1 em.
 const (
-	rowTolerance  = 0.35 // baselines closer than this are one row
-	chunkGap      = 0.8  // a gap wider than this may be a column gutter
-	wordGap       = 0.15 // glyphs further apart than this get a space
-	minGutterRows = 3    // rows that must agree on a gutter
+	rowTolerance    = 0.35 // baselines closer than this are one row
+	chunkGap        = 0.8  // a gap wider than this may be a column gutter
+	wordGap         = 0.15 // glyphs further apart than this get a space
+	superscriptRise = 0.15 // a baseline step this high starts a new word
+	minGutterRows   = 3    // rows that must agree on a gutter
 )
 
 // layoutPage puts a page's glyphs into lines in reading order: top to
@@ -385,8 +387,17 @@ func makeLine(row []glyph) pdfLine {
 	for i, g := range row {
 		if i > 0 {
 			prev := row[i-1]
-			if !isSpaceGlyph(prev) && !isSpaceGlyph(g) && g.X-(prev.X+prev.W) > wordGap*max(g.Size, prev.Size) {
-				b.WriteByte(' ')
+			size := max(g.Size, prev.Size)
+			if !isSpaceGlyph(prev) && !isSpaceGlyph(g) {
+				gap := g.X - (prev.X + prev.W)
+				// A gap, or a step up or down (a footnote mark set as
+				// a superscript), separates words.
+				if gap > wordGap*size || math.Abs(g.Y-prev.Y) > superscriptRise*size {
+					b.WriteByte(' ')
+				}
+				if gap > chunkGap*size {
+					l.gaps++
+				}
 			}
 		}
 		if isSpaceGlyph(g) {

@@ -17,6 +17,7 @@ import (
 var documentFixtures = []string{
 	"handbook.pdf",
 	"two-column.pdf",
+	"handbook-libreoffice.pdf",
 	"handbook.docx",
 	"job-post.html",
 }
