@@ -867,22 +867,30 @@ func TestXSSVectors(t *testing.T) {
 	}
 }
 
-// TestBusy fills the only linting slot with a request that blocks inside
-// the server, then checks that another request is turned away with 503
-// and Retry-After, and that the slot is free again afterwards.
-func TestBusy(t *testing.T) {
-	s := newServer(t, Options{MaxConcurrent: 1, BusyWait: 20 * time.Millisecond})
+// holdFirstSlot makes the first request that gets a linting slot block
+// inside the server until free is called; entered is closed when it got
+// there, and calls counts the requests that held a slot.
+func holdFirstSlot(t *testing.T, s *Server) (entered chan struct{}, free func(), calls *atomic.Int32) {
 	entered, release := make(chan struct{}), make(chan struct{})
 	var once sync.Once
-	free := func() { once.Do(func() { close(release) }) }
+	free = func() { once.Do(func() { close(release) }) }
 	t.Cleanup(free) // a failing test must not leave a request blocked
-	var calls atomic.Int32
+	calls = new(atomic.Int32)
 	s.holding = func() {
 		if calls.Add(1) == 1 {
 			close(entered)
 			<-release
 		}
 	}
+	return entered, free, calls
+}
+
+// TestBusy fills the only linting slot with a request that blocks inside
+// the server, then checks that another request is turned away with 503
+// and Retry-After, and that the slot is free again afterwards.
+func TestBusy(t *testing.T) {
+	s := newServer(t, Options{MaxConcurrent: 1, BusyWait: 20 * time.Millisecond})
+	entered, free, calls := holdFirstSlot(t, s)
 	first := make(chan *httptest.ResponseRecorder, 1)
 	go func() { first <- postJSON(s, "/api/lint", map[string]any{"text": "The chairman"}) }()
 	<-entered
@@ -912,17 +920,7 @@ func TestBusy(t *testing.T) {
 // slot is released.
 func TestBusyWaits(t *testing.T) {
 	s := newServer(t, Options{MaxConcurrent: 1, BusyWait: time.Minute})
-	entered, release := make(chan struct{}), make(chan struct{})
-	var once sync.Once
-	free := func() { once.Do(func() { close(release) }) }
-	t.Cleanup(free) // a failing test must not leave a request blocked
-	var calls atomic.Int32
-	s.holding = func() {
-		if calls.Add(1) == 1 {
-			close(entered)
-			<-release
-		}
-	}
+	entered, free, _ := holdFirstSlot(t, s)
 	results := make(chan *httptest.ResponseRecorder, 2)
 	go func() { results <- postJSON(s, "/api/lint", map[string]any{"text": "The chairman"}) }()
 	<-entered
